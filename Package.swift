@@ -1,0 +1,96 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
+/// The seven shipped command-line tools; each is a thin `main.swift` over `KafkaTools` or `KafkaBroker`.
+let toolNames = [
+    "kafka-topics", "kafka-console-producer", "kafka-console-consumer", "kafka-consumer-groups",
+    "kafka-configs", "kafka-dump-log", "kafka-server-start",
+]
+
+let package = Package(
+    name: "swift-kafka-tools",
+    platforms: [.macOS(.v14)],
+    products: toolNames.map { .executable(name: $0, targets: [$0]) } + [
+        .executable(name: "kafka-protocol-gen", targets: ["kafka-protocol-gen"]),
+        .library(name: "KafkaProtocol", targets: ["KafkaProtocol"]),
+        .library(name: "KafkaCompression", targets: ["KafkaCompression"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        // C: hardware CRC32C with a portable fallback, and the system compression/line-editing libraries.
+        .target(name: "CCRC32C"),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+
+        // Libraries, lowest first.
+        .target(name: "KafkaProtocol", dependencies: [nioCore, "CCRC32C"]),
+        .target(
+            name: "KafkaCompression",
+            dependencies: ["KafkaProtocol", nioCore, "CZlib", "CSnappy", "CLZ4", "CZstd"]
+        ),
+        .target(name: "KafkaStorage", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore]),
+        .target(name: "KafkaClient", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]),
+        .target(
+            name: "KafkaBroker",
+            dependencies: ["KafkaProtocol", "KafkaCompression", "KafkaStorage", nioCore, nioPosix, logging]
+        ),
+        .target(
+            name: "KafkaCLISupport",
+            dependencies: ["KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
+        ),
+        .target(
+            name: "KafkaTools",
+            dependencies: ["KafkaCLISupport", "KafkaClient", "KafkaStorage", "KafkaCompression", argumentParser]
+        ),
+        .target(name: "KafkaTestSupport", dependencies: ["KafkaBroker", "KafkaClient", "KafkaProtocol"]),
+
+        // Shipped binaries.
+        .executableTarget(name: "kafka-topics", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(name: "kafka-console-producer", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(name: "kafka-console-consumer", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(name: "kafka-consumer-groups", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(name: "kafka-configs", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(name: "kafka-dump-log", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(name: "kafka-server-start", dependencies: ["KafkaTools", argumentParser]),
+
+        // The protocol generator: Foundation only, never KafkaProtocol (no bootstrap cycle).
+        .target(name: "KafkaProtocolGenKit", path: "Tools/KafkaProtocolGenKit"),
+        .executableTarget(
+            name: "kafka-protocol-gen",
+            dependencies: ["KafkaProtocolGenKit"],
+            path: "Tools/kafka-protocol-gen"
+        ),
+
+        // Tests.
+        .testTarget(
+            name: "KafkaProtocolTests",
+            dependencies: [
+                "KafkaProtocol", "CCRC32C", nioCore,
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
+        .testTarget(name: "KafkaProtocolGenTests", dependencies: ["KafkaProtocolGenKit"]),
+        .testTarget(name: "KafkaToolsTests", dependencies: ["KafkaTools"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

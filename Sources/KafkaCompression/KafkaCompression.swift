@@ -1,0 +1,1 @@
+// KafkaCompression: codecs over the system libraries (filled by the compression work).
