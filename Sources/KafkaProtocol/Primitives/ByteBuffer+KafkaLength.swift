@@ -135,3 +135,42 @@ public enum ClassicLengthWidth: Sendable {
     case int16
     case int32
 }
+
+// Arrays of any element, with the element coder passed in by the generated code.
+extension ByteBuffer {
+    @inlinable
+    public mutating func readKafkaNullableArray<Element>(
+        compact: Bool, _ readElement: (inout ByteBuffer) throws -> Element
+    ) throws -> [Element]? {
+        guard let count = try readKafkaArrayCount(compact: compact) else { return nil }
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try readElement(&self)) }
+        return elements
+    }
+
+    @inlinable
+    public mutating func readKafkaArray<Element>(
+        compact: Bool, _ readElement: (inout ByteBuffer) throws -> Element
+    ) throws -> [Element] {
+        guard let elements = try readKafkaNullableArray(compact: compact, readElement) else {
+            throw KafkaProtocolError.invalidValue(what: "array", detail: "null where an array is required")
+        }
+        return elements
+    }
+
+    @inlinable
+    public mutating func writeKafkaNullableArray<Element>(
+        _ elements: [Element]?, compact: Bool, _ writeElement: (inout ByteBuffer, Element) throws -> Void
+    ) rethrows {
+        writeKafkaArrayCount(elements?.count, compact: compact)
+        for element in elements ?? [] { try writeElement(&self, element) }
+    }
+
+    @inlinable
+    public mutating func writeKafkaArray<Element>(
+        _ elements: [Element], compact: Bool, _ writeElement: (inout ByteBuffer, Element) throws -> Void
+    ) rethrows {
+        try writeKafkaNullableArray(elements, compact: compact, writeElement)
+    }
+}
