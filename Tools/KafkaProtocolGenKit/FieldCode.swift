@@ -48,7 +48,7 @@ struct FieldCode {
     var defaultExpression: String {
         if field.defaultValue == "null" { return "nil" }
         switch field.type {
-        case .bool: return field.defaultValue ?? "false"
+        case .bool: return field.defaultValue?.lowercased() ?? "false"
         case .int8, .int16, .int32, .int64, .uint16, .uint32: return field.defaultValue ?? "0"
         case .float64: return field.defaultValue ?? "0"
         case .string:

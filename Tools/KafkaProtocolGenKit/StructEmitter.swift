@@ -19,11 +19,11 @@ struct StructEmitter {
             if isTopLevel { emitStaticMembers(into: &body) }
             for code in codes {
                 body.doc(code.field.doc)
-                body.line("public var \(code.property): \(code.swiftType)")
+                body.line("public var \(code.property): \(code.swiftType) = \(code.defaultExpression)")
             }
             if hasFlexibleVersions {
                 body.line("/// Tagged fields this spec does not know, kept so that the value round-trips unchanged.")
-                body.line("public var unknownTaggedFields: UnknownTaggedFields")
+                body.line("public var unknownTaggedFields: UnknownTaggedFields = [:]")
             }
             body.line()
             emitMemberwiseInit(into: &body)
@@ -107,6 +107,10 @@ struct StructEmitter {
     }
 
     private func emitMemberwiseInit(into writer: inout CodeWriter) {
+        writer.doc(["A value with every field at its spec default."])
+        writer.line("public init() {}")
+        guard !codes.isEmpty else { return }
+        writer.line()
         var parameters = codes.map { "\(SwiftNames.unescaped($0.property)): \($0.swiftType) = \($0.defaultExpression)" }
         if hasFlexibleVersions { parameters.append("unknownTaggedFields: UnknownTaggedFields = [:]") }
         writer.block(prefix: "public init", parameters: parameters) { body in

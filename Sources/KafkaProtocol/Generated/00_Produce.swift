@@ -2,22 +2,33 @@
 
 import NIOCore
 
+/// Appends record batches to partitions; acks decides whether and when the leader answers.
+/// Versions: v3 adds TransactionalId and requires record format v2; v4-v8 change only the set of errors and
+/// compression codecs allowed; v9 turns flexible; v10-v12 keep the request shape (v12, Kafka 4.0, marks
+/// transactions v2); v13 (Kafka 4.1, KIP-516) names each topic by TopicId instead of Name. v12 and v13 came
+/// after the 4.0 snapshot. Kafka 4.0 removed v0-v2 on the broker (it still advertises them).
 public struct ProduceRequest: KafkaRequest {
     public typealias Response = ProduceResponse
     public static let messageName = "ProduceRequest"
     public static let apiKey = ApiKey.produce
-    public static let versions: ClosedRange<Int16> = 0...11
+    public static let versions: ClosedRange<Int16> = 0...13
     public static let firstFlexibleVersion: Int16? = 9
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 9 ? 2 : 1
     }
 
-    public var transactionalId: String?
-    public var acks: Int16
-    public var timeoutMs: Int32
-    public var topicData: [TopicProduceData]
+    /// Set when the batches belong to a transaction; null for an ordinary producer.
+    public var transactionalId: String? = nil
+    /// 0: no answer at all; 1: the leader alone has written; -1: every in-sync replica has it.
+    public var acks: Int16 = 0
+    /// How long the broker may wait for the required acknowledgements.
+    public var timeoutMs: Int32 = 0
+    public var topicData: [TopicProduceData] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         transactionalId: String? = nil,
@@ -71,17 +82,25 @@ public struct ProduceRequest: KafkaRequest {
     }
 
     public struct TopicProduceData: Sendable, Hashable {
-        public var name: String
-        public var partitionData: [PartitionProduceData]
+        /// Topic name, up to v12.
+        public var name: String = ""
+        /// Topic id, from v13 on (replaces Name).
+        public var topicId: KafkaUUID = .zero
+        public var partitionData: [PartitionProduceData] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitionData: [PartitionProduceData] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitionData = partitionData
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -89,7 +108,8 @@ public struct ProduceRequest: KafkaRequest {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 9
-            self.name = try buffer.readKafkaString(compact: flexible)
+            if version <= 12 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 13 { self.topicId = try buffer.readKafkaUUID() }
             self.partitionData = try buffer.readKafkaArray(compact: flexible) { try PartitionProduceData(from: &$0, version: version) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -101,7 +121,12 @@ public struct ProduceRequest: KafkaRequest {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 9
-            buffer.writeKafkaString(self.name, compact: flexible)
+            if version <= 12 {
+                buffer.writeKafkaString(self.name, compact: flexible)
+            }
+            if version >= 13 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             try buffer.writeKafkaArray(self.partitionData, compact: flexible) { try $1.write(into: &$0, version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
@@ -112,10 +137,15 @@ public struct ProduceRequest: KafkaRequest {
     }
 
     public struct PartitionProduceData: Sendable, Hashable {
-        public var index: Int32
-        public var records: ByteBuffer?
+        /// Partition number.
+        public var index: Int32 = 0
+        /// One or more record batches for the partition.
+        public var records: ByteBuffer? = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             index: Int32 = 0,
@@ -153,20 +183,29 @@ public struct ProduceRequest: KafkaRequest {
     }
 }
 
+/// Per-partition outcome of a produce: where the batch landed or why it was refused.
+/// Versions: v1 adds ThrottleTimeMs; v2 LogAppendTimeMs; v5 LogStartOffset; v8 RecordErrors and ErrorMessage;
+/// v9 turns flexible; v10 adds the tagged CurrentLeader and NodeEndpoints hints; v12 keeps the shape; v13
+/// (Kafka 4.1) identifies topics by TopicId. v12 and v13 came after the 4.0 snapshot.
 public struct ProduceResponse: KafkaResponse {
     public static let messageName = "ProduceResponse"
     public static let apiKey = ApiKey.produce
-    public static let versions: ClosedRange<Int16> = 0...11
+    public static let versions: ClosedRange<Int16> = 0...13
     public static let firstFlexibleVersion: Int16? = 9
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 9 ? 1 : 0
     }
 
-    public var responses: [TopicProduceResponse]
-    public var throttleTimeMs: Int32
-    public var nodeEndpoints: [NodeEndpoint]
+    public var responses: [TopicProduceResponse] = []
+    /// How long the request was held back by a quota (0 if not).
+    public var throttleTimeMs: Int32 = 0
+    /// Addresses of the leaders named in CurrentLeader, so the client can move without a metadata request.
+    public var nodeEndpoints: [NodeEndpoint] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         responses: [TopicProduceResponse] = [],
@@ -222,17 +261,25 @@ public struct ProduceResponse: KafkaResponse {
     }
 
     public struct TopicProduceResponse: Sendable, Hashable {
-        public var name: String
-        public var partitionResponses: [PartitionProduceResponse]
+        /// Topic name, up to v12.
+        public var name: String = ""
+        /// Topic id, from v13 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitionResponses: [PartitionProduceResponse] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitionResponses: [PartitionProduceResponse] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitionResponses = partitionResponses
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -240,7 +287,8 @@ public struct ProduceResponse: KafkaResponse {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 9
-            self.name = try buffer.readKafkaString(compact: flexible)
+            if version <= 12 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 13 { self.topicId = try buffer.readKafkaUUID() }
             self.partitionResponses = try buffer.readKafkaArray(compact: flexible) { try PartitionProduceResponse(from: &$0, version: version) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -252,7 +300,12 @@ public struct ProduceResponse: KafkaResponse {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 9
-            buffer.writeKafkaString(self.name, compact: flexible)
+            if version <= 12 {
+                buffer.writeKafkaString(self.name, compact: flexible)
+            }
+            if version >= 13 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             try buffer.writeKafkaArray(self.partitionResponses, compact: flexible) { try $1.write(into: &$0, version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
@@ -263,16 +316,25 @@ public struct ProduceResponse: KafkaResponse {
     }
 
     public struct PartitionProduceResponse: Sendable, Hashable {
-        public var index: Int32
-        public var errorCode: Int16
-        public var baseOffset: Int64
-        public var logAppendTimeMs: Int64
-        public var logStartOffset: Int64
-        public var recordErrors: [BatchIndexAndErrorMessage]
-        public var errorMessage: String?
-        public var currentLeader: LeaderIdAndEpoch
+        public var index: Int32 = 0
+        public var errorCode: Int16 = 0
+        /// Offset given to the first record of the batch.
+        public var baseOffset: Int64 = 0
+        /// Broker time stamped on the batch when the topic uses LogAppendTime; -1 with CreateTime.
+        public var logAppendTimeMs: Int64 = -1
+        /// First offset still kept in the partition log.
+        public var logStartOffset: Int64 = -1
+        /// Which records of the batch made the broker reject it.
+        public var recordErrors: [BatchIndexAndErrorMessage] = []
+        /// Summary of why the batch was rejected, if it was.
+        public var errorMessage: String? = nil
+        /// Sent with NOT_LEADER_OR_FOLLOWER: who leads the partition now.
+        public var currentLeader: LeaderIdAndEpoch = LeaderIdAndEpoch()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             index: Int32 = 0,
@@ -349,10 +411,14 @@ public struct ProduceResponse: KafkaResponse {
     }
 
     public struct BatchIndexAndErrorMessage: Sendable, Hashable {
-        public var batchIndex: Int32
-        public var batchIndexErrorMessage: String?
+        /// Position of the offending record within the batch.
+        public var batchIndex: Int32 = 0
+        public var batchIndexErrorMessage: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             batchIndex: Int32 = 0,
@@ -396,10 +462,13 @@ public struct ProduceResponse: KafkaResponse {
     }
 
     public struct LeaderIdAndEpoch: Sendable, Hashable {
-        public var leaderId: Int32
-        public var leaderEpoch: Int32
+        public var leaderId: Int32 = -1
+        public var leaderEpoch: Int32 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(leaderId: Int32 = -1, leaderEpoch: Int32 = -1, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.leaderId = leaderId
@@ -439,12 +508,15 @@ public struct ProduceResponse: KafkaResponse {
     }
 
     public struct NodeEndpoint: Sendable, Hashable {
-        public var nodeId: Int32
-        public var host: String
-        public var port: Int32
-        public var rack: String?
+        public var nodeId: Int32 = 0
+        public var host: String = ""
+        public var port: Int32 = 0
+        public var rack: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             nodeId: Int32 = 0,

@@ -2,30 +2,51 @@
 
 import NIOCore
 
+/// Reads records from partitions; used by consumers and by follower replicas. Supports incremental fetch
+/// sessions, where only changed partitions are listed.
+/// Versions: v3 adds MaxBytes; v4 IsolationLevel; v5 LogStartOffset; v7 fetch sessions (SessionId,
+/// SessionEpoch, ForgottenTopicsData); v9 CurrentLeaderEpoch; v11 RackId; v12 turns flexible and adds
+/// LastFetchedEpoch and ClusterId; v13 topic ids; v15 moves the replica id into ReplicaState; v17
+/// ReplicaDirectoryId; v18 (Kafka 4.1, after the 4.0 snapshot, KIP-1166) the follower's HighWatermark. Kafka
+/// 4.0 removed v0-v3 on the broker.
 public struct FetchRequest: KafkaRequest {
     public typealias Response = FetchResponse
     public static let messageName = "FetchRequest"
     public static let apiKey = ApiKey.fetch
-    public static let versions: ClosedRange<Int16> = 0...17
+    public static let versions: ClosedRange<Int16> = 0...18
     public static let firstFlexibleVersion: Int16? = 12
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 12 ? 2 : 1
     }
 
-    public var clusterId: String?
-    public var replicaId: Int32
-    public var replicaState: ReplicaState
-    public var maxWaitMs: Int32
-    public var minBytes: Int32
-    public var maxBytes: Int32
-    public var isolationLevel: Int8
-    public var sessionId: Int32
-    public var sessionEpoch: Int32
-    public var topics: [FetchTopic]
-    public var forgottenTopicsData: [ForgottenTopic]
-    public var rackId: String
+    /// Cluster the sender believes it talks to, checked by the receiver when set.
+    public var clusterId: String? = nil
+    /// Follower's broker id, or -1 for a consumer (before v15).
+    public var replicaId: Int32 = -1
+    /// Identity of a fetching follower (from v15); left at defaults by consumers.
+    public var replicaState: ReplicaState = ReplicaState()
+    /// Longest time the broker may hold the request while waiting for MinBytes.
+    public var maxWaitMs: Int32 = 0
+    /// Answer only once at least this many bytes are available (or MaxWaitMs passes).
+    public var minBytes: Int32 = 0
+    /// Cap on the total response size (the first batch may exceed it).
+    public var maxBytes: Int32 = 2147483647
+    /// 0 = read uncommitted; 1 = read committed (stop at the last stable offset).
+    public var isolationLevel: Int8 = 0
+    /// Fetch session to use; 0 for none or to open a new one.
+    public var sessionId: Int32 = 0
+    /// Sequence number within the session; -1 for a full fetch without a session, 0 to open one.
+    public var sessionEpoch: Int32 = -1
+    public var topics: [FetchTopic] = []
+    /// Partitions to drop from an incremental fetch session.
+    public var forgottenTopicsData: [ForgottenTopic] = []
+    /// Rack of the consumer, for follower fetching (KIP-392).
+    public var rackId: String = ""
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         clusterId: String? = nil,
@@ -33,7 +54,7 @@ public struct FetchRequest: KafkaRequest {
         replicaState: ReplicaState = ReplicaState(),
         maxWaitMs: Int32 = 0,
         minBytes: Int32 = 0,
-        maxBytes: Int32 = 0x7fffffff,
+        maxBytes: Int32 = 2147483647,
         isolationLevel: Int8 = 0,
         sessionId: Int32 = 0,
         sessionEpoch: Int32 = -1,
@@ -135,10 +156,14 @@ public struct FetchRequest: KafkaRequest {
     }
 
     public struct ReplicaState: Sendable, Hashable {
-        public var replicaId: Int32
-        public var replicaEpoch: Int64
+        public var replicaId: Int32 = -1
+        /// Broker epoch of the follower, -1 if unknown.
+        public var replicaEpoch: Int64 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(replicaId: Int32 = -1, replicaEpoch: Int64 = -1, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.replicaId = replicaId
@@ -178,11 +203,16 @@ public struct FetchRequest: KafkaRequest {
     }
 
     public struct FetchTopic: Sendable, Hashable {
-        public var topic: String
-        public var topicId: KafkaUUID
-        public var partitions: [FetchPartition]
+        /// Topic name, up to v12.
+        public var topic: String = ""
+        /// Topic id, from v13 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [FetchPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             topic: String = "",
@@ -228,15 +258,26 @@ public struct FetchRequest: KafkaRequest {
     }
 
     public struct FetchPartition: Sendable, Hashable {
-        public var partition: Int32
-        public var currentLeaderEpoch: Int32
-        public var fetchOffset: Int64
-        public var lastFetchedEpoch: Int32
-        public var logStartOffset: Int64
-        public var partitionMaxBytes: Int32
-        public var replicaDirectoryId: KafkaUUID
+        public var partition: Int32 = 0
+        /// Leader epoch the fetcher knows, used to fence stale leaders.
+        public var currentLeaderEpoch: Int32 = -1
+        /// Offset to read from.
+        public var fetchOffset: Int64 = 0
+        /// Epoch of the last record already fetched, so the leader can detect divergence.
+        public var lastFetchedEpoch: Int32 = -1
+        /// Follower's own log start offset; consumers leave it at -1.
+        public var logStartOffset: Int64 = -1
+        /// Cap on the data returned for this partition.
+        public var partitionMaxBytes: Int32 = 0
+        /// Log directory of the follower replica (KRaft).
+        public var replicaDirectoryId: KafkaUUID = .zero
+        /// High watermark the follower already knows; -1 if unknown, int64 max if the follower does not track it.
+        public var highWatermark: Int64 = 9223372036854775807
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partition: Int32 = 0,
@@ -246,6 +287,7 @@ public struct FetchRequest: KafkaRequest {
             logStartOffset: Int64 = -1,
             partitionMaxBytes: Int32 = 0,
             replicaDirectoryId: KafkaUUID = .zero,
+            highWatermark: Int64 = 9223372036854775807,
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.partition = partition
@@ -255,6 +297,7 @@ public struct FetchRequest: KafkaRequest {
             self.logStartOffset = logStartOffset
             self.partitionMaxBytes = partitionMaxBytes
             self.replicaDirectoryId = replicaDirectoryId
+            self.highWatermark = highWatermark
             self.unknownTaggedFields = unknownTaggedFields
         }
 
@@ -273,6 +316,7 @@ public struct FetchRequest: KafkaRequest {
                     var data = field.data
                     switch field.tag {
                         case 0 where version >= 17: self.replicaDirectoryId = try data.readKafkaUUID()
+                        case 1 where version >= 18: self.highWatermark = try data.readKafkaInt64()
                         default: self.unknownTaggedFields[field.tag] = field.data
                     }
                 }
@@ -301,6 +345,11 @@ public struct FetchRequest: KafkaRequest {
                         data.writeKafkaUUID(self.replicaDirectoryId)
                     }
                 }
+                if version >= 18, self.highWatermark != 9223372036854775807 {
+                    tagged.append(tag: 1) { data in
+                        data.writeInteger(self.highWatermark)
+                    }
+                }
                 tagged.append(unknown: self.unknownTaggedFields)
                 tagged.write(into: &buffer)
             }
@@ -308,11 +357,14 @@ public struct FetchRequest: KafkaRequest {
     }
 
     public struct ForgottenTopic: Sendable, Hashable {
-        public var topic: String
-        public var topicId: KafkaUUID
-        public var partitions: [Int32]
+        public var topic: String = ""
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             topic: String = "",
@@ -361,22 +413,32 @@ public struct FetchRequest: KafkaRequest {
     }
 }
 
+/// Records (and related offsets) for each requested partition.
+/// Versions: v1 adds ThrottleTimeMs; v4 LastStableOffset and AbortedTransactions; v5 LogStartOffset; v7 session
+/// fields; v11 PreferredReadReplica; v12 turns flexible and adds the tagged DivergingEpoch, CurrentLeader and
+/// SnapshotId; v13 topic ids; v16 NodeEndpoints; v17 and v18 (v18 added after the 4.0 snapshot) keep the shape.
 public struct FetchResponse: KafkaResponse {
     public static let messageName = "FetchResponse"
     public static let apiKey = ApiKey.fetch
-    public static let versions: ClosedRange<Int16> = 0...17
+    public static let versions: ClosedRange<Int16> = 0...18
     public static let firstFlexibleVersion: Int16? = 12
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 12 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var sessionId: Int32
-    public var responses: [FetchableTopicResponse]
-    public var nodeEndpoints: [NodeEndpoint]
+    public var throttleTimeMs: Int32 = 0
+    /// Error for the whole request, e.g. a fetch session problem.
+    public var errorCode: Int16 = 0
+    /// Fetch session id, or 0 when no session was created.
+    public var sessionId: Int32 = 0
+    public var responses: [FetchableTopicResponse] = []
+    /// Addresses of the brokers named in CurrentLeader.
+    public var nodeEndpoints: [NodeEndpoint] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -445,11 +507,16 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct FetchableTopicResponse: Sendable, Hashable {
-        public var topic: String
-        public var topicId: KafkaUUID
-        public var partitions: [PartitionData]
+        /// Topic name, up to v12.
+        public var topic: String = ""
+        /// Topic id, from v13 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [PartitionData] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             topic: String = "",
@@ -495,19 +562,32 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct PartitionData: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var errorCode: Int16
-        public var highWatermark: Int64
-        public var lastStableOffset: Int64
-        public var logStartOffset: Int64
-        public var divergingEpoch: EpochEndOffset
-        public var currentLeader: LeaderIdAndEpoch
-        public var snapshotId: SnapshotId
-        public var abortedTransactions: [AbortedTransaction]?
-        public var preferredReadReplica: Int32
-        public var records: ByteBuffer?
+        public var partitionIndex: Int32 = 0
+        public var errorCode: Int16 = 0
+        /// Offset up to which records are replicated to all in-sync replicas.
+        public var highWatermark: Int64 = 0
+        /// Offset below which every transaction is decided; read-committed consumers stop here.
+        public var lastStableOffset: Int64 = -1
+        /// First offset still kept in the log.
+        public var logStartOffset: Int64 = -1
+        /// Set when the follower's log diverged: last epoch it shares with the leader and that epoch's end
+        /// offset.
+        public var divergingEpoch: EpochEndOffset = EpochEndOffset()
+        /// Newer leader, if the broker knows of one.
+        public var currentLeader: LeaderIdAndEpoch = LeaderIdAndEpoch()
+        /// Snapshot to fetch instead when the offset is below the log start (KRaft metadata log).
+        public var snapshotId: SnapshotId = SnapshotId()
+        /// Aborted transactions overlapping the returned data (read committed only).
+        public var abortedTransactions: [AbortedTransaction]? = []
+        /// Replica the consumer should fetch from next time, or -1.
+        public var preferredReadReplica: Int32 = -1
+        /// Record batches, possibly truncated at the end.
+        public var records: ByteBuffer? = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,
@@ -605,10 +685,13 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct EpochEndOffset: Sendable, Hashable {
-        public var epoch: Int32
-        public var endOffset: Int64
+        public var epoch: Int32 = -1
+        public var endOffset: Int64 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(epoch: Int32 = -1, endOffset: Int64 = -1, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.epoch = epoch
@@ -648,10 +731,13 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct LeaderIdAndEpoch: Sendable, Hashable {
-        public var leaderId: Int32
-        public var leaderEpoch: Int32
+        public var leaderId: Int32 = -1
+        public var leaderEpoch: Int32 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(leaderId: Int32 = -1, leaderEpoch: Int32 = -1, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.leaderId = leaderId
@@ -691,10 +777,13 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct SnapshotId: Sendable, Hashable {
-        public var endOffset: Int64
-        public var epoch: Int32
+        public var endOffset: Int64 = -1
+        public var epoch: Int32 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(endOffset: Int64 = -1, epoch: Int32 = -1, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.endOffset = endOffset
@@ -728,10 +817,14 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct AbortedTransaction: Sendable, Hashable {
-        public var producerId: Int64
-        public var firstOffset: Int64
+        public var producerId: Int64 = 0
+        /// First offset of the aborted transaction.
+        public var firstOffset: Int64 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(producerId: Int64 = 0, firstOffset: Int64 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.producerId = producerId
@@ -771,12 +864,15 @@ public struct FetchResponse: KafkaResponse {
     }
 
     public struct NodeEndpoint: Sendable, Hashable {
-        public var nodeId: Int32
-        public var host: String
-        public var port: Int32
-        public var rack: String?
+        public var nodeId: Int32 = 0
+        public var host: String = ""
+        public var port: Int32 = 0
+        public var rack: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             nodeId: Int32 = 0,

@@ -2,22 +2,33 @@
 
 import NIOCore
 
+/// Looks up offsets by timestamp, including the special timestamps for the earliest and latest offsets.
+/// Versions: v1 returns one offset instead of a list (drops MaxNumOffsets); v2 adds IsolationLevel; v4
+/// CurrentLeaderEpoch; v6 turns flexible; v7-v9 and v11 only add special timestamps (max timestamp, local log
+/// start, last tiered offset, earliest pending upload); v10 adds TimeoutMs. v11 came after the 4.0 snapshot
+/// (Kafka 4.2, KIP-1023). Kafka 4.0 removed v0 on the broker.
 public struct ListOffsetsRequest: KafkaRequest {
     public typealias Response = ListOffsetsResponse
     public static let messageName = "ListOffsetsRequest"
     public static let apiKey = ApiKey.listOffsets
-    public static let versions: ClosedRange<Int16> = 0...10
+    public static let versions: ClosedRange<Int16> = 0...11
     public static let firstFlexibleVersion: Int16? = 6
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 6 ? 2 : 1
     }
 
-    public var replicaId: Int32
-    public var isolationLevel: Int8
-    public var topics: [ListOffsetsTopic]
-    public var timeoutMs: Int32
+    /// Broker id of a follower, or -1 for a client.
+    public var replicaId: Int32 = 0
+    /// 0 = read uncommitted; 1 = read committed (latest means last stable offset).
+    public var isolationLevel: Int8 = 0
+    public var topics: [ListOffsetsTopic] = []
+    /// How long the broker may wait for an answer from remote (tiered) storage.
+    public var timeoutMs: Int32 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         replicaId: Int32 = 0,
@@ -73,10 +84,13 @@ public struct ListOffsetsRequest: KafkaRequest {
     }
 
     public struct ListOffsetsTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [ListOffsetsPartition]
+        public var name: String = ""
+        public var partitions: [ListOffsetsPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -114,12 +128,18 @@ public struct ListOffsetsRequest: KafkaRequest {
     }
 
     public struct ListOffsetsPartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var currentLeaderEpoch: Int32
-        public var timestamp: Int64
-        public var maxNumOffsets: Int32
+        public var partitionIndex: Int32 = 0
+        /// Leader epoch the client knows, used for fencing.
+        public var currentLeaderEpoch: Int32 = -1
+        /// Timestamp to search for; -1 latest, -2 earliest, lower negatives select the other special offsets.
+        public var timestamp: Int64 = 0
+        /// v0 only: how many offsets to return.
+        public var maxNumOffsets: Int32 = 1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,
@@ -170,19 +190,25 @@ public struct ListOffsetsRequest: KafkaRequest {
     }
 }
 
+/// The offsets found for each requested partition.
+/// Versions: v1 replaces the offset list with one Timestamp/Offset pair; v2 adds ThrottleTimeMs; v4
+/// LeaderEpoch; v6 turns flexible; later versions keep the shape.
 public struct ListOffsetsResponse: KafkaResponse {
     public static let messageName = "ListOffsetsResponse"
     public static let apiKey = ApiKey.listOffsets
-    public static let versions: ClosedRange<Int16> = 0...10
+    public static let versions: ClosedRange<Int16> = 0...11
     public static let firstFlexibleVersion: Int16? = 6
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 6 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [ListOffsetsTopicResponse]
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [ListOffsetsTopicResponse] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -227,10 +253,13 @@ public struct ListOffsetsResponse: KafkaResponse {
     }
 
     public struct ListOffsetsTopicResponse: Sendable, Hashable {
-        public var name: String
-        public var partitions: [ListOffsetsPartitionResponse]
+        public var name: String = ""
+        public var partitions: [ListOffsetsPartitionResponse] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -268,14 +297,21 @@ public struct ListOffsetsResponse: KafkaResponse {
     }
 
     public struct ListOffsetsPartitionResponse: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var errorCode: Int16
-        public var oldStyleOffsets: [Int64]
-        public var timestamp: Int64
-        public var offset: Int64
-        public var leaderEpoch: Int32
+        public var partitionIndex: Int32 = 0
+        public var errorCode: Int16 = 0
+        /// v0 only: the offsets found.
+        public var oldStyleOffsets: [Int64] = []
+        /// Timestamp of the record at Offset, -1 if none.
+        public var timestamp: Int64 = -1
+        /// The offset found, -1 if none.
+        public var offset: Int64 = -1
+        /// Leader epoch of the record at Offset.
+        public var leaderEpoch: Int32 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,

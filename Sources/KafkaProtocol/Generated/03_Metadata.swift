@@ -2,22 +2,34 @@
 
 import NIOCore
 
+/// Asks a broker for the cluster's brokers, controller and the leaders and replicas of topic partitions.
+/// Versions: v1 makes Topics nullable (null = all topics; in v0 an empty list meant all); v4 adds
+/// AllowAutoTopicCreation; v8 authorized-operation flags; v9 turns flexible; v10 TopicId; v11 drops
+/// IncludeClusterAuthorizedOperations; v12 allows lookup by topic id; v13 (Kafka 4.0, after the 4.0 snapshot)
+/// adds a top-level error code to the response.
 public struct MetadataRequest: KafkaRequest {
     public typealias Response = MetadataResponse
     public static let messageName = "MetadataRequest"
     public static let apiKey = ApiKey.metadata
-    public static let versions: ClosedRange<Int16> = 0...12
+    public static let versions: ClosedRange<Int16> = 0...13
     public static let firstFlexibleVersion: Int16? = 9
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 9 ? 2 : 1
     }
 
-    public var topics: [MetadataRequestTopic]?
-    public var allowAutoTopicCreation: Bool
-    public var includeClusterAuthorizedOperations: Bool
-    public var includeTopicAuthorizedOperations: Bool
+    /// Topics to describe; null (v1+) asks for all of them, an empty list for none (from v1).
+    public var topics: [MetadataRequestTopic]? = []
+    /// Whether the broker may create missing topics (if the broker allows it too).
+    public var allowAutoTopicCreation: Bool = true
+    /// Ask for the cluster-level authorized operations (v8-v10; later via DescribeCluster).
+    public var includeClusterAuthorizedOperations: Bool = false
+    /// Ask for each topic's authorized operations.
+    public var includeTopicAuthorizedOperations: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         topics: [MetadataRequestTopic]? = [],
@@ -78,10 +90,15 @@ public struct MetadataRequest: KafkaRequest {
     }
 
     public struct MetadataRequestTopic: Sendable, Hashable {
-        public var topicId: KafkaUUID
-        public var name: String?
+        /// Topic id to look up (used from v12; leave zero in v10-v11).
+        public var topicId: KafkaUUID = .zero
+        /// Topic name; may be null when looking up by id.
+        public var name: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topicId: KafkaUUID = .zero, name: String? = "", unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topicId = topicId
@@ -118,23 +135,35 @@ public struct MetadataRequest: KafkaRequest {
     }
 }
 
+/// The cluster view: live brokers, controller and per-partition leaders, replicas and ISR.
+/// Versions: v1 adds Rack, ControllerId and IsInternal; v2 ClusterId; v3 ThrottleTimeMs; v5 OfflineReplicas; v7
+/// LeaderEpoch; v8 authorized operations; v9 turns flexible; v10 TopicId; v11 drops
+/// ClusterAuthorizedOperations; v12 nullable topic Name; v13 (Kafka 4.0, after the 4.0 snapshot) a top-level
+/// ErrorCode (e.g. REBOOTSTRAP_REQUIRED).
 public struct MetadataResponse: KafkaResponse {
     public static let messageName = "MetadataResponse"
     public static let apiKey = ApiKey.metadata
-    public static let versions: ClosedRange<Int16> = 0...12
+    public static let versions: ClosedRange<Int16> = 0...13
     public static let firstFlexibleVersion: Int16? = 9
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 9 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var brokers: [MetadataResponseBroker]
-    public var clusterId: String?
-    public var controllerId: Int32
-    public var topics: [MetadataResponseTopic]
-    public var clusterAuthorizedOperations: Int32
+    public var throttleTimeMs: Int32 = 0
+    public var brokers: [MetadataResponseBroker] = []
+    public var clusterId: String? = nil
+    /// Broker id of the controller (a random broker in KRaft), -1 if unknown.
+    public var controllerId: Int32 = -1
+    public var topics: [MetadataResponseTopic] = []
+    /// Bit set of permitted cluster operations; INT32_MIN when not requested.
+    public var clusterAuthorizedOperations: Int32 = -2147483648
+    /// Error for the request as a whole.
+    public var errorCode: Int16 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -143,6 +172,7 @@ public struct MetadataResponse: KafkaResponse {
         controllerId: Int32 = -1,
         topics: [MetadataResponseTopic] = [],
         clusterAuthorizedOperations: Int32 = -2147483648,
+        errorCode: Int16 = 0,
         unknownTaggedFields: UnknownTaggedFields = [:]
     ) {
         self.throttleTimeMs = throttleTimeMs
@@ -151,6 +181,7 @@ public struct MetadataResponse: KafkaResponse {
         self.controllerId = controllerId
         self.topics = topics
         self.clusterAuthorizedOperations = clusterAuthorizedOperations
+        self.errorCode = errorCode
         self.unknownTaggedFields = unknownTaggedFields
     }
 
@@ -166,6 +197,7 @@ public struct MetadataResponse: KafkaResponse {
         if version >= 1 { self.controllerId = try buffer.readKafkaInt32() }
         self.topics = try buffer.readKafkaArray(compact: flexible) { try MetadataResponseTopic(from: &$0, version: version) }
         if (8...10).contains(version) { self.clusterAuthorizedOperations = try buffer.readKafkaInt32() }
+        if version >= 13 { self.errorCode = try buffer.readKafkaInt16() }
         if flexible {
             for _ in 0..<(try buffer.readTaggedFieldCount()) {
                 let field = try buffer.readTaggedField()
@@ -194,6 +226,9 @@ public struct MetadataResponse: KafkaResponse {
             buffer.writeInteger(self.clusterAuthorizedOperations)
         }
         if !((8...10).contains(version)) && self.clusterAuthorizedOperations != -2147483648 { throw KafkaProtocolError.fieldNotSupported(message: "MetadataResponse", field: "ClusterAuthorizedOperations", version: version) }
+        if version >= 13 {
+            buffer.writeInteger(self.errorCode)
+        }
         if flexible {
             var tagged = TaggedFieldWriter()
             tagged.append(unknown: self.unknownTaggedFields)
@@ -202,12 +237,16 @@ public struct MetadataResponse: KafkaResponse {
     }
 
     public struct MetadataResponseBroker: Sendable, Hashable {
-        public var nodeId: Int32
-        public var host: String
-        public var port: Int32
-        public var rack: String?
+        public var nodeId: Int32 = 0
+        public var host: String = ""
+        public var port: Int32 = 0
+        /// Rack of the broker, or null.
+        public var rack: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             nodeId: Int32 = 0,
@@ -255,14 +294,20 @@ public struct MetadataResponse: KafkaResponse {
     }
 
     public struct MetadataResponseTopic: Sendable, Hashable {
-        public var errorCode: Int16
-        public var name: String?
-        public var topicId: KafkaUUID
-        public var isInternal: Bool
-        public var partitions: [MetadataResponsePartition]
-        public var topicAuthorizedOperations: Int32
+        public var errorCode: Int16 = 0
+        /// Topic name; null (v12+) if the topic was asked for by an unknown id.
+        public var name: String? = ""
+        public var topicId: KafkaUUID = .zero
+        /// True for internal topics such as __consumer_offsets.
+        public var isInternal: Bool = false
+        public var partitions: [MetadataResponsePartition] = []
+        /// Bit set of permitted operations on the topic; INT32_MIN when not requested.
+        public var topicAuthorizedOperations: Int32 = -2147483648
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
@@ -324,15 +369,21 @@ public struct MetadataResponse: KafkaResponse {
     }
 
     public struct MetadataResponsePartition: Sendable, Hashable {
-        public var errorCode: Int16
-        public var partitionIndex: Int32
-        public var leaderId: Int32
-        public var leaderEpoch: Int32
-        public var replicaNodes: [Int32]
-        public var isrNodes: [Int32]
-        public var offlineReplicas: [Int32]
+        public var errorCode: Int16 = 0
+        public var partitionIndex: Int32 = 0
+        public var leaderId: Int32 = 0
+        /// Current leader epoch of the partition.
+        public var leaderEpoch: Int32 = -1
+        public var replicaNodes: [Int32] = []
+        /// Replicas currently in sync with the leader.
+        public var isrNodes: [Int32] = []
+        /// Replicas whose log directory is offline.
+        public var offlineReplicas: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,

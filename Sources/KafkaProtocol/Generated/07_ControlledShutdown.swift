@@ -2,6 +2,10 @@
 
 import NIOCore
 
+/// A broker tells the (ZooKeeper-mode) controller it wants to stop, so its leaderships can be moved first.
+/// Removed in Apache Kafka 4.0 (KRaft brokers use BrokerHeartbeat instead); kept for old clusters.
+/// Versions: v0 is sent with request header v0 (no client id); v1 uses the normal header; v2 adds BrokerEpoch;
+/// v3 turns flexible.
 public struct ControlledShutdownRequest: KafkaRequest {
     public typealias Response = ControlledShutdownResponse
     public static let messageName = "ControlledShutdownRequest"
@@ -13,10 +17,15 @@ public struct ControlledShutdownRequest: KafkaRequest {
         return version >= 3 ? 2 : 1
     }
 
-    public var brokerId: Int32
-    public var brokerEpoch: Int64
+    /// Broker asking to shut down.
+    public var brokerId: Int32 = 0
+    /// Epoch of that broker's registration, to reject stale requests.
+    public var brokerEpoch: Int64 = -1
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(brokerId: Int32 = 0, brokerEpoch: Int64 = -1, unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.brokerId = brokerId
@@ -57,6 +66,8 @@ public struct ControlledShutdownRequest: KafkaRequest {
     }
 }
 
+/// Outcome of a controlled shutdown request.
+/// Versions: v1 and v2 have the v0 shape; v3 turns flexible.
 public struct ControlledShutdownResponse: KafkaResponse {
     public static let messageName = "ControlledShutdownResponse"
     public static let apiKey = ApiKey.controlledShutdown
@@ -66,10 +77,14 @@ public struct ControlledShutdownResponse: KafkaResponse {
         return version >= 3 ? 1 : 0
     }
 
-    public var errorCode: Int16
-    public var remainingPartitions: [RemainingPartition]
+    public var errorCode: Int16 = 0
+    /// Partitions the broker still leads and that could not be moved yet.
+    public var remainingPartitions: [RemainingPartition] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         errorCode: Int16 = 0,
@@ -112,10 +127,13 @@ public struct ControlledShutdownResponse: KafkaResponse {
     }
 
     public struct RemainingPartition: Sendable, Hashable {
-        public var topicName: String
-        public var partitionIndex: Int32
+        public var topicName: String = ""
+        public var partitionIndex: Int32 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topicName: String = "", partitionIndex: Int32 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topicName = topicName

@@ -2,24 +2,37 @@
 
 import NIOCore
 
+/// Stores a consumer group's committed offsets with its coordinator.
+/// Versions: v1 adds group generation, member id and CommitTimestamp; v2 replaces CommitTimestamp with
+/// RetentionTimeMs; v5 drops RetentionTimeMs; v6 CommittedLeaderEpoch; v7 GroupInstanceId; v8 turns flexible;
+/// v9 accepts the KIP-848 member epoch; v10 (Kafka 4.1 unstable, stable from 4.2, after the 4.0 snapshot) names
+/// topics by TopicId. Kafka 4.0 removed v0-v1 on the broker.
 public struct OffsetCommitRequest: KafkaRequest {
     public typealias Response = OffsetCommitResponse
     public static let messageName = "OffsetCommitRequest"
     public static let apiKey = ApiKey.offsetCommit
-    public static let versions: ClosedRange<Int16> = 0...9
+    public static let versions: ClosedRange<Int16> = 0...10
     public static let firstFlexibleVersion: Int16? = 8
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 8 ? 2 : 1
     }
 
-    public var groupId: String
-    public var generationIdOrMemberEpoch: Int32
-    public var memberId: String
-    public var groupInstanceId: String?
-    public var retentionTimeMs: Int64
-    public var topics: [OffsetCommitRequestTopic]
+    public var groupId: String = ""
+    /// Group generation (classic protocol) or member epoch (consumer protocol); -1 for commits from outside the
+    /// group.
+    public var generationIdOrMemberEpoch: Int32 = -1
+    /// Member id given by the coordinator; empty for a standalone consumer.
+    public var memberId: String = ""
+    /// Static membership id, or null.
+    public var groupInstanceId: String? = nil
+    /// How long to keep the offsets (v2-v4); -1 uses the broker default.
+    public var retentionTimeMs: Int64 = -1
+    public var topics: [OffsetCommitRequestTopic] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupId: String = "",
@@ -87,17 +100,25 @@ public struct OffsetCommitRequest: KafkaRequest {
     }
 
     public struct OffsetCommitRequestTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [OffsetCommitRequestPartition]
+        /// Topic name, up to v9.
+        public var name: String = ""
+        /// Topic id, from v10 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [OffsetCommitRequestPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitions: [OffsetCommitRequestPartition] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitions = partitions
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -105,7 +126,8 @@ public struct OffsetCommitRequest: KafkaRequest {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 8
-            self.name = try buffer.readKafkaString(compact: flexible)
+            if version <= 9 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 10 { self.topicId = try buffer.readKafkaUUID() }
             self.partitions = try buffer.readKafkaArray(compact: flexible) { try OffsetCommitRequestPartition(from: &$0, version: version) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -117,7 +139,12 @@ public struct OffsetCommitRequest: KafkaRequest {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 8
-            buffer.writeKafkaString(self.name, compact: flexible)
+            if version <= 9 {
+                buffer.writeKafkaString(self.name, compact: flexible)
+            }
+            if version >= 10 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             try buffer.writeKafkaArray(self.partitions, compact: flexible) { try $1.write(into: &$0, version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
@@ -128,13 +155,20 @@ public struct OffsetCommitRequest: KafkaRequest {
     }
 
     public struct OffsetCommitRequestPartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var committedOffset: Int64
-        public var committedLeaderEpoch: Int32
-        public var commitTimestamp: Int64
-        public var committedMetadata: String?
+        public var partitionIndex: Int32 = 0
+        /// Next offset the group should consume.
+        public var committedOffset: Int64 = 0
+        /// Epoch of the leader that wrote the last record consumed, -1 if unknown.
+        public var committedLeaderEpoch: Int32 = -1
+        /// v1 only: commit time, -1 for broker time.
+        public var commitTimestamp: Int64 = -1
+        /// Arbitrary client string stored with the offset.
+        public var committedMetadata: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,
@@ -189,19 +223,24 @@ public struct OffsetCommitRequest: KafkaRequest {
     }
 }
 
+/// Per-partition result of an offset commit.
+/// Versions: v3 adds ThrottleTimeMs; v8 turns flexible; v10 (after the 4.0 snapshot, stable in 4.2) topic ids.
 public struct OffsetCommitResponse: KafkaResponse {
     public static let messageName = "OffsetCommitResponse"
     public static let apiKey = ApiKey.offsetCommit
-    public static let versions: ClosedRange<Int16> = 0...9
+    public static let versions: ClosedRange<Int16> = 0...10
     public static let firstFlexibleVersion: Int16? = 8
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 8 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [OffsetCommitResponseTopic]
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [OffsetCommitResponseTopic] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -246,17 +285,25 @@ public struct OffsetCommitResponse: KafkaResponse {
     }
 
     public struct OffsetCommitResponseTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [OffsetCommitResponsePartition]
+        /// Topic name, up to v9.
+        public var name: String = ""
+        /// Topic id, from v10 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [OffsetCommitResponsePartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitions: [OffsetCommitResponsePartition] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitions = partitions
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -264,7 +311,8 @@ public struct OffsetCommitResponse: KafkaResponse {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 8
-            self.name = try buffer.readKafkaString(compact: flexible)
+            if version <= 9 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 10 { self.topicId = try buffer.readKafkaUUID() }
             self.partitions = try buffer.readKafkaArray(compact: flexible) { try OffsetCommitResponsePartition(from: &$0, version: version) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -276,7 +324,12 @@ public struct OffsetCommitResponse: KafkaResponse {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 8
-            buffer.writeKafkaString(self.name, compact: flexible)
+            if version <= 9 {
+                buffer.writeKafkaString(self.name, compact: flexible)
+            }
+            if version >= 10 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             try buffer.writeKafkaArray(self.partitions, compact: flexible) { try $1.write(into: &$0, version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
@@ -287,10 +340,13 @@ public struct OffsetCommitResponse: KafkaResponse {
     }
 
     public struct OffsetCommitResponsePartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0, errorCode: Int16 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.partitionIndex = partitionIndex

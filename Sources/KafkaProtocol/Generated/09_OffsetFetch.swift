@@ -2,22 +2,35 @@
 
 import NIOCore
 
+/// Reads a consumer group's committed offsets from its coordinator.
+/// Versions: v1 reads from __consumer_offsets instead of ZooKeeper; v2 allows a null topic list (all topics);
+/// v6 turns flexible; v7 RequireStable; v8 asks for several groups at once (Groups replaces GroupId/Topics); v9
+/// adds MemberId and MemberEpoch; v10 (Kafka 4.1 unstable, stable from 4.2, after the 4.0 snapshot) names
+/// topics by TopicId. Kafka 4.0 removed v0 on the broker.
 public struct OffsetFetchRequest: KafkaRequest {
     public typealias Response = OffsetFetchResponse
     public static let messageName = "OffsetFetchRequest"
     public static let apiKey = ApiKey.offsetFetch
-    public static let versions: ClosedRange<Int16> = 0...9
+    public static let versions: ClosedRange<Int16> = 0...10
     public static let firstFlexibleVersion: Int16? = 6
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 6 ? 2 : 1
     }
 
-    public var groupId: String
-    public var topics: [OffsetFetchRequestTopic]?
-    public var groups: [OffsetFetchRequestGroup]
-    public var requireStable: Bool
+    /// Group to read (up to v7).
+    public var groupId: String = ""
+    /// Partitions to read (up to v7); null (v2+) means all the group has committed.
+    public var topics: [OffsetFetchRequestTopic]? = []
+    /// Groups to read (v8+).
+    public var groups: [OffsetFetchRequestGroup] = []
+    /// Answer UNSTABLE_OFFSET_COMMIT for partitions with pending transactional commits instead of ignoring those
+    /// commits.
+    public var requireStable: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupId: String = "",
@@ -81,10 +94,13 @@ public struct OffsetFetchRequest: KafkaRequest {
     }
 
     public struct OffsetFetchRequestTopic: Sendable, Hashable {
-        public var name: String
-        public var partitionIndexes: [Int32]
+        public var name: String = ""
+        public var partitionIndexes: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", partitionIndexes: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -124,12 +140,18 @@ public struct OffsetFetchRequest: KafkaRequest {
     }
 
     public struct OffsetFetchRequestGroup: Sendable, Hashable {
-        public var groupId: String
-        public var memberId: String?
-        public var memberEpoch: Int32
-        public var topics: [OffsetFetchRequestTopics]?
+        public var groupId: String = ""
+        /// Member id when asked by a member of a consumer-protocol group, else null.
+        public var memberId: String? = nil
+        /// Member epoch that goes with MemberId, -1 otherwise.
+        public var memberEpoch: Int32 = -1
+        /// Partitions to read; null means all.
+        public var topics: [OffsetFetchRequestTopics]? = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             groupId: String = "",
@@ -185,13 +207,25 @@ public struct OffsetFetchRequest: KafkaRequest {
     }
 
     public struct OffsetFetchRequestTopics: Sendable, Hashable {
-        public var name: String
-        public var partitionIndexes: [Int32]
+        /// Topic name, v8-v9.
+        public var name: String = ""
+        /// Topic id, from v10 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitionIndexes: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
 
-        public init(name: String = "", partitionIndexes: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
+        /// A value with every field at its spec default.
+        public init() {}
+
+        public init(
+            name: String = "",
+            topicId: KafkaUUID = .zero,
+            partitionIndexes: [Int32] = [],
+            unknownTaggedFields: UnknownTaggedFields = [:]
+        ) {
             self.name = name
+            self.topicId = topicId
             self.partitionIndexes = partitionIndexes
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -199,7 +233,8 @@ public struct OffsetFetchRequest: KafkaRequest {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 6
-            if version >= 8 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if (8...9).contains(version) { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 10 { self.topicId = try buffer.readKafkaUUID() }
             if version >= 8 { self.partitionIndexes = try buffer.readKafkaArray(compact: flexible) { try $0.readKafkaInt32() } }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -211,10 +246,12 @@ public struct OffsetFetchRequest: KafkaRequest {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 6
-            if version >= 8 {
+            if (8...9).contains(version) {
                 buffer.writeKafkaString(self.name, compact: flexible)
             }
-            if !(version >= 8) && self.name != "" { throw KafkaProtocolError.fieldNotSupported(message: "OffsetFetchRequest", field: "Name", version: version) }
+            if version >= 10 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             if version >= 8 {
                 try buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
             }
@@ -228,21 +265,30 @@ public struct OffsetFetchRequest: KafkaRequest {
     }
 }
 
+/// The committed offsets of one (up to v7) or several (v8+) groups.
+/// Versions: v2 adds a top-level ErrorCode; v3 ThrottleTimeMs; v5 CommittedLeaderEpoch; v6 turns flexible; v8
+/// per-group results; v10 (after the 4.0 snapshot, stable in 4.2) topic ids.
 public struct OffsetFetchResponse: KafkaResponse {
     public static let messageName = "OffsetFetchResponse"
     public static let apiKey = ApiKey.offsetFetch
-    public static let versions: ClosedRange<Int16> = 0...9
+    public static let versions: ClosedRange<Int16> = 0...10
     public static let firstFlexibleVersion: Int16? = 6
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 6 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [OffsetFetchResponseTopic]
-    public var errorCode: Int16
-    public var groups: [OffsetFetchResponseGroup]
+    public var throttleTimeMs: Int32 = 0
+    /// Results for the single group of v0-v7.
+    public var topics: [OffsetFetchResponseTopic] = []
+    /// Group-level error (v2-v7).
+    public var errorCode: Int16 = 0
+    /// Results per group (v8+).
+    public var groups: [OffsetFetchResponseGroup] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -303,10 +349,13 @@ public struct OffsetFetchResponse: KafkaResponse {
     }
 
     public struct OffsetFetchResponseTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [OffsetFetchResponsePartition]
+        public var name: String = ""
+        public var partitions: [OffsetFetchResponsePartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -350,13 +399,18 @@ public struct OffsetFetchResponse: KafkaResponse {
     }
 
     public struct OffsetFetchResponsePartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var committedOffset: Int64
-        public var committedLeaderEpoch: Int32
-        public var metadata: String?
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        /// Committed offset, -1 if none.
+        public var committedOffset: Int64 = 0
+        public var committedLeaderEpoch: Int32 = -1
+        /// Client string stored with the offset.
+        public var metadata: String? = ""
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,
@@ -420,11 +474,15 @@ public struct OffsetFetchResponse: KafkaResponse {
     }
 
     public struct OffsetFetchResponseGroup: Sendable, Hashable {
-        public var groupId: String
-        public var topics: [OffsetFetchResponseTopics]
-        public var errorCode: Int16
+        public var groupId: String = ""
+        public var topics: [OffsetFetchResponseTopics] = []
+        /// Group-level error.
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             groupId: String = "",
@@ -475,17 +533,25 @@ public struct OffsetFetchResponse: KafkaResponse {
     }
 
     public struct OffsetFetchResponseTopics: Sendable, Hashable {
-        public var name: String
-        public var partitions: [OffsetFetchResponsePartitions]
+        /// Topic name, v8-v9.
+        public var name: String = ""
+        /// Topic id, from v10 on.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [OffsetFetchResponsePartitions] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitions: [OffsetFetchResponsePartitions] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitions = partitions
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -493,7 +559,8 @@ public struct OffsetFetchResponse: KafkaResponse {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 6
-            if version >= 8 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if (8...9).contains(version) { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 10 { self.topicId = try buffer.readKafkaUUID() }
             if version >= 8 { self.partitions = try buffer.readKafkaArray(compact: flexible) { try OffsetFetchResponsePartitions(from: &$0, version: version) } }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -505,10 +572,12 @@ public struct OffsetFetchResponse: KafkaResponse {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 6
-            if version >= 8 {
+            if (8...9).contains(version) {
                 buffer.writeKafkaString(self.name, compact: flexible)
             }
-            if !(version >= 8) && self.name != "" { throw KafkaProtocolError.fieldNotSupported(message: "OffsetFetchResponse", field: "Name", version: version) }
+            if version >= 10 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             if version >= 8 {
                 try buffer.writeKafkaArray(self.partitions, compact: flexible) { try $1.write(into: &$0, version: version) }
             }
@@ -522,13 +591,16 @@ public struct OffsetFetchResponse: KafkaResponse {
     }
 
     public struct OffsetFetchResponsePartitions: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var committedOffset: Int64
-        public var committedLeaderEpoch: Int32
-        public var metadata: String?
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        public var committedOffset: Int64 = 0
+        public var committedLeaderEpoch: Int32 = -1
+        public var metadata: String? = ""
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,

@@ -2,6 +2,10 @@
 
 import NIOCore
 
+/// Finds the broker that coordinates a group, a transactional id or a share-group partition.
+/// Versions: v1 adds KeyType; v3 turns flexible; v4 looks up several keys at once (CoordinatorKeys replaces
+/// Key); v5 and v6 keep the shape (new error TRANSACTION_ABORTABLE, share keys). The 4.0 snapshot already had
+/// v6.
 public struct FindCoordinatorRequest: KafkaRequest {
     public typealias Response = FindCoordinatorResponse
     public static let messageName = "FindCoordinatorRequest"
@@ -12,11 +16,17 @@ public struct FindCoordinatorRequest: KafkaRequest {
         return version >= 3 ? 2 : 1
     }
 
-    public var key: String
-    public var keyType: Int8
-    public var coordinatorKeys: [String]
+    /// The group id or transactional id (up to v3).
+    public var key: String = ""
+    /// 0 = group, 1 = transaction, 2 = share (key "group:topicId:partition").
+    public var keyType: Int8 = 0
+    /// Keys to look up (v4+).
+    public var coordinatorKeys: [String] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         key: String = "",
@@ -72,6 +82,8 @@ public struct FindCoordinatorRequest: KafkaRequest {
     }
 }
 
+/// Where the requested coordinator(s) live.
+/// Versions: v1 adds ThrottleTimeMs and ErrorMessage; v3 turns flexible; v4 one entry per key in Coordinators.
 public struct FindCoordinatorResponse: KafkaResponse {
     public static let messageName = "FindCoordinatorResponse"
     public static let apiKey = ApiKey.findCoordinator
@@ -81,15 +93,20 @@ public struct FindCoordinatorResponse: KafkaResponse {
         return version >= 3 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var errorMessage: String?
-    public var nodeId: Int32
-    public var host: String
-    public var port: Int32
-    public var coordinators: [Coordinator]
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    public var errorMessage: String? = ""
+    /// Coordinator's broker id (up to v3).
+    public var nodeId: Int32 = 0
+    public var host: String = ""
+    public var port: Int32 = 0
+    /// One result per requested key (v4+).
+    public var coordinators: [Coordinator] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -171,14 +188,17 @@ public struct FindCoordinatorResponse: KafkaResponse {
     }
 
     public struct Coordinator: Sendable, Hashable {
-        public var key: String
-        public var nodeId: Int32
-        public var host: String
-        public var port: Int32
-        public var errorCode: Int16
-        public var errorMessage: String?
+        public var key: String = ""
+        public var nodeId: Int32 = 0
+        public var host: String = ""
+        public var port: Int32 = 0
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             key: String = "",

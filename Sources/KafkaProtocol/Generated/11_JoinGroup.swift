@@ -2,6 +2,9 @@
 
 import NIOCore
 
+/// Classic group protocol: a member joins (or rejoins) a group and offers the protocols it supports.
+/// Versions: v1 adds RebalanceTimeoutMs; v4 requires a second join with the member id the first one returned;
+/// v5 GroupInstanceId; v6 turns flexible; v8 Reason; v9 keeps the shape.
 public struct JoinGroupRequest: KafkaRequest {
     public typealias Response = JoinGroupResponse
     public static let messageName = "JoinGroupRequest"
@@ -12,16 +15,26 @@ public struct JoinGroupRequest: KafkaRequest {
         return version >= 6 ? 2 : 1
     }
 
-    public var groupId: String
-    public var sessionTimeoutMs: Int32
-    public var rebalanceTimeoutMs: Int32
-    public var memberId: String
-    public var groupInstanceId: String?
-    public var protocolType: String
-    public var protocols: [JoinGroupRequestProtocol]
-    public var reason: String?
+    public var groupId: String = ""
+    /// Member is dropped if the coordinator hears nothing for this long.
+    public var sessionTimeoutMs: Int32 = 0
+    /// Longest time the coordinator waits for members to rejoin during a rebalance.
+    public var rebalanceTimeoutMs: Int32 = -1
+    /// Empty on the first join; the id the coordinator assigned afterwards.
+    public var memberId: String = ""
+    /// Static membership id, or null.
+    public var groupInstanceId: String? = nil
+    /// Kind of group, e.g. "consumer".
+    public var protocolType: String = ""
+    /// Supported protocols (e.g. assignors) in order of preference.
+    public var protocols: [JoinGroupRequestProtocol] = []
+    /// Why the member is joining, for the broker log.
+    public var reason: String? = nil
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupId: String = "",
@@ -95,10 +108,14 @@ public struct JoinGroupRequest: KafkaRequest {
     }
 
     public struct JoinGroupRequestProtocol: Sendable, Hashable {
-        public var name: String
-        public var metadata: ByteBuffer
+        public var name: String = ""
+        /// Protocol-specific data, e.g. a consumer subscription.
+        public var metadata: ByteBuffer = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -136,6 +153,9 @@ public struct JoinGroupRequest: KafkaRequest {
     }
 }
 
+/// Result of a join: the new generation, the chosen protocol, and for the leader the member list.
+/// Versions: v2 adds ThrottleTimeMs; v5 member GroupInstanceId; v6 turns flexible; v7 ProtocolType; v9
+/// SkipAssignment.
 public struct JoinGroupResponse: KafkaResponse {
     public static let messageName = "JoinGroupResponse"
     public static let apiKey = ApiKey.joinGroup
@@ -145,17 +165,26 @@ public struct JoinGroupResponse: KafkaResponse {
         return version >= 6 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var generationId: Int32
-    public var protocolType: String?
-    public var protocolName: String?
-    public var leader: String
-    public var skipAssignment: Bool
-    public var memberId: String
-    public var members: [JoinGroupResponseMember]
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    /// Generation of the group after this rebalance.
+    public var generationId: Int32 = -1
+    public var protocolType: String? = nil
+    /// Protocol the group settled on.
+    public var protocolName: String? = ""
+    /// Member id of the leader, who computes the assignment.
+    public var leader: String = ""
+    /// True when the leader must not compute a new assignment (a static leader rejoined; the current one stays).
+    public var skipAssignment: Bool = false
+    /// This member's id.
+    public var memberId: String = ""
+    /// All members with their metadata; filled only for the leader.
+    public var members: [JoinGroupResponseMember] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -234,11 +263,14 @@ public struct JoinGroupResponse: KafkaResponse {
     }
 
     public struct JoinGroupResponseMember: Sendable, Hashable {
-        public var memberId: String
-        public var groupInstanceId: String?
-        public var metadata: ByteBuffer
+        public var memberId: String = ""
+        public var groupInstanceId: String? = nil
+        public var metadata: ByteBuffer = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",

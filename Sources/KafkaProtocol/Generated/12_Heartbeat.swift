@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Classic group protocol: a member shows it is alive and learns whether a rebalance is underway.
+/// Versions: v1 and v2 keep the v0 shape; v3 adds GroupInstanceId; v4 turns flexible.
 public struct HeartbeatRequest: KafkaRequest {
     public typealias Response = HeartbeatResponse
     public static let messageName = "HeartbeatRequest"
@@ -12,12 +14,17 @@ public struct HeartbeatRequest: KafkaRequest {
         return version >= 4 ? 2 : 1
     }
 
-    public var groupId: String
-    public var generationId: Int32
-    public var memberId: String
-    public var groupInstanceId: String?
+    public var groupId: String = ""
+    /// Generation the member believes is current.
+    public var generationId: Int32 = 0
+    public var memberId: String = ""
+    /// Static membership id, or null.
+    public var groupInstanceId: String? = nil
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupId: String = "",
@@ -71,6 +78,8 @@ public struct HeartbeatRequest: KafkaRequest {
     }
 }
 
+/// Answer to a heartbeat; REBALANCE_IN_PROGRESS tells the member to rejoin.
+/// Versions: v1 adds ThrottleTimeMs; v4 turns flexible.
 public struct HeartbeatResponse: KafkaResponse {
     public static let messageName = "HeartbeatResponse"
     public static let apiKey = ApiKey.heartbeat
@@ -80,10 +89,13 @@ public struct HeartbeatResponse: KafkaResponse {
         return version >= 4 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(throttleTimeMs: Int32 = 0, errorCode: Int16 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.throttleTimeMs = throttleTimeMs

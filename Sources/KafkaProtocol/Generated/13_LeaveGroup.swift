@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Classic group protocol: one or more members leave a group, triggering a rebalance.
+/// Versions: v3 removes several members at once (Members replaces MemberId); v4 turns flexible; v5 adds Reason.
 public struct LeaveGroupRequest: KafkaRequest {
     public typealias Response = LeaveGroupResponse
     public static let messageName = "LeaveGroupRequest"
@@ -12,11 +14,16 @@ public struct LeaveGroupRequest: KafkaRequest {
         return version >= 4 ? 2 : 1
     }
 
-    public var groupId: String
-    public var memberId: String
-    public var members: [MemberIdentity]
+    public var groupId: String = ""
+    /// The leaving member (up to v2).
+    public var memberId: String = ""
+    /// Members to remove (v3+).
+    public var members: [MemberIdentity] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupId: String = "",
@@ -69,11 +76,16 @@ public struct LeaveGroupRequest: KafkaRequest {
     }
 
     public struct MemberIdentity: Sendable, Hashable {
-        public var memberId: String
-        public var groupInstanceId: String?
-        public var reason: String?
+        public var memberId: String = ""
+        /// Static membership id, or null.
+        public var groupInstanceId: String? = nil
+        /// Why the member leaves, for the broker log.
+        public var reason: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",
@@ -123,6 +135,8 @@ public struct LeaveGroupRequest: KafkaRequest {
     }
 }
 
+/// Result of a leave request.
+/// Versions: v1 adds ThrottleTimeMs; v3 per-member results; v4 turns flexible.
 public struct LeaveGroupResponse: KafkaResponse {
     public static let messageName = "LeaveGroupResponse"
     public static let apiKey = ApiKey.leaveGroup
@@ -132,11 +146,15 @@ public struct LeaveGroupResponse: KafkaResponse {
         return version >= 4 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var members: [MemberResponse]
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    /// Result for each member (v3+).
+    public var members: [MemberResponse] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -188,11 +206,14 @@ public struct LeaveGroupResponse: KafkaResponse {
     }
 
     public struct MemberResponse: Sendable, Hashable {
-        public var memberId: String
-        public var groupInstanceId: String?
-        public var errorCode: Int16
+        public var memberId: String = ""
+        public var groupInstanceId: String? = ""
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",

@@ -2,6 +2,10 @@
 
 import NIOCore
 
+/// Classic group protocol: after a join, the leader hands in the assignment and every member receives its
+/// share.
+/// Versions: v3 adds GroupInstanceId; v4 turns flexible; v5 ProtocolType and ProtocolName, checked by the
+/// broker.
 public struct SyncGroupRequest: KafkaRequest {
     public typealias Response = SyncGroupResponse
     public static let messageName = "SyncGroupRequest"
@@ -12,15 +16,20 @@ public struct SyncGroupRequest: KafkaRequest {
         return version >= 4 ? 2 : 1
     }
 
-    public var groupId: String
-    public var generationId: Int32
-    public var memberId: String
-    public var groupInstanceId: String?
-    public var protocolType: String?
-    public var protocolName: String?
-    public var assignments: [SyncGroupRequestAssignment]
+    public var groupId: String = ""
+    public var generationId: Int32 = 0
+    public var memberId: String = ""
+    /// Static membership id, or null.
+    public var groupInstanceId: String? = nil
+    public var protocolType: String? = nil
+    public var protocolName: String? = nil
+    /// Assignment per member; only the leader fills it.
+    public var assignments: [SyncGroupRequestAssignment] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupId: String = "",
@@ -90,10 +99,14 @@ public struct SyncGroupRequest: KafkaRequest {
     }
 
     public struct SyncGroupRequestAssignment: Sendable, Hashable {
-        public var memberId: String
-        public var assignment: ByteBuffer
+        public var memberId: String = ""
+        /// Opaque assignment data (a consumer assignment for consumer groups).
+        public var assignment: ByteBuffer = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",
@@ -131,6 +144,8 @@ public struct SyncGroupRequest: KafkaRequest {
     }
 }
 
+/// This member's assignment for the current generation.
+/// Versions: v1 adds ThrottleTimeMs; v4 turns flexible; v5 ProtocolType and ProtocolName.
 public struct SyncGroupResponse: KafkaResponse {
     public static let messageName = "SyncGroupResponse"
     public static let apiKey = ApiKey.syncGroup
@@ -140,13 +155,17 @@ public struct SyncGroupResponse: KafkaResponse {
         return version >= 4 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var protocolType: String?
-    public var protocolName: String?
-    public var assignment: ByteBuffer
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    public var protocolType: String? = nil
+    public var protocolName: String? = nil
+    /// This member's share of the assignment.
+    public var assignment: ByteBuffer = ByteBuffer()
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,

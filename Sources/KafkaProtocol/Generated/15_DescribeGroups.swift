@@ -2,20 +2,27 @@
 
 import NIOCore
 
+/// Describes classic groups: state, protocol and members.
+/// Versions: v3 adds IncludeAuthorizedOperations; v4 member instance ids in the answer; v5 turns flexible; v6
+/// (Kafka 4.0, after the 4.0 snapshot, KIP-1043) reports unknown groups as GROUP_ID_NOT_FOUND.
 public struct DescribeGroupsRequest: KafkaRequest {
     public typealias Response = DescribeGroupsResponse
     public static let messageName = "DescribeGroupsRequest"
     public static let apiKey = ApiKey.describeGroups
-    public static let versions: ClosedRange<Int16> = 0...5
+    public static let versions: ClosedRange<Int16> = 0...6
     public static let firstFlexibleVersion: Int16? = 5
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 5 ? 2 : 1
     }
 
-    public var groups: [String]
-    public var includeAuthorizedOperations: Bool
+    public var groups: [String] = []
+    /// Ask for each group's authorized operations.
+    public var includeAuthorizedOperations: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groups: [String] = [],
@@ -61,19 +68,25 @@ public struct DescribeGroupsRequest: KafkaRequest {
     }
 }
 
+/// The description of each group asked for.
+/// Versions: v1 adds ThrottleTimeMs; v3 AuthorizedOperations; v4 GroupInstanceId; v5 turns flexible; v6
+/// ErrorMessage (after the 4.0 snapshot).
 public struct DescribeGroupsResponse: KafkaResponse {
     public static let messageName = "DescribeGroupsResponse"
     public static let apiKey = ApiKey.describeGroups
-    public static let versions: ClosedRange<Int16> = 0...5
+    public static let versions: ClosedRange<Int16> = 0...6
     public static let firstFlexibleVersion: Int16? = 5
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 5 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var groups: [DescribedGroup]
+    public var throttleTimeMs: Int32 = 0
+    public var groups: [DescribedGroup] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -118,18 +131,26 @@ public struct DescribeGroupsResponse: KafkaResponse {
     }
 
     public struct DescribedGroup: Sendable, Hashable {
-        public var errorCode: Int16
-        public var groupId: String
-        public var groupState: String
-        public var protocolType: String
-        public var protocolData: String
-        public var members: [DescribedGroupMember]
-        public var authorizedOperations: Int32
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = nil
+        public var groupId: String = ""
+        /// State name, e.g. Stable, PreparingRebalance, Empty, Dead.
+        public var groupState: String = ""
+        public var protocolType: String = ""
+        /// Chosen protocol (e.g. assignor name) once the group is stable.
+        public var protocolData: String = ""
+        public var members: [DescribedGroupMember] = []
+        /// Bit set of permitted operations; INT32_MIN when not requested.
+        public var authorizedOperations: Int32 = -2147483648
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
+            errorMessage: String? = nil,
             groupId: String = "",
             groupState: String = "",
             protocolType: String = "",
@@ -139,6 +160,7 @@ public struct DescribeGroupsResponse: KafkaResponse {
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.errorCode = errorCode
+            self.errorMessage = errorMessage
             self.groupId = groupId
             self.groupState = groupState
             self.protocolType = protocolType
@@ -152,6 +174,7 @@ public struct DescribeGroupsResponse: KafkaResponse {
             self.init()
             let flexible = version >= 5
             self.errorCode = try buffer.readKafkaInt16()
+            if version >= 6 { self.errorMessage = try buffer.readKafkaNullableString(compact: flexible) }
             self.groupId = try buffer.readKafkaString(compact: flexible)
             self.groupState = try buffer.readKafkaString(compact: flexible)
             self.protocolType = try buffer.readKafkaString(compact: flexible)
@@ -169,6 +192,10 @@ public struct DescribeGroupsResponse: KafkaResponse {
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 5
             buffer.writeInteger(self.errorCode)
+            if version >= 6 {
+                buffer.writeKafkaNullableString(self.errorMessage, compact: flexible)
+            }
+            if !(version >= 6) && self.errorMessage != nil { throw KafkaProtocolError.fieldNotSupported(message: "DescribeGroupsResponse", field: "ErrorMessage", version: version) }
             buffer.writeKafkaString(self.groupId, compact: flexible)
             buffer.writeKafkaString(self.groupState, compact: flexible)
             buffer.writeKafkaString(self.protocolType, compact: flexible)
@@ -187,14 +214,19 @@ public struct DescribeGroupsResponse: KafkaResponse {
     }
 
     public struct DescribedGroupMember: Sendable, Hashable {
-        public var memberId: String
-        public var groupInstanceId: String?
-        public var clientId: String
-        public var clientHost: String
-        public var memberMetadata: ByteBuffer
-        public var memberAssignment: ByteBuffer
+        public var memberId: String = ""
+        public var groupInstanceId: String? = nil
+        public var clientId: String = ""
+        public var clientHost: String = ""
+        /// What the member sent in JoinGroup; only while the group is stable.
+        public var memberMetadata: ByteBuffer = ByteBuffer()
+        /// The member's current assignment; only while the group is stable.
+        public var memberAssignment: ByteBuffer = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",

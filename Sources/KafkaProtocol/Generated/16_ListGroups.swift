@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Lists the groups a broker coordinates, optionally filtered by state and type.
+/// Versions: v3 turns flexible; v4 adds StatesFilter; v5 TypesFilter.
 public struct ListGroupsRequest: KafkaRequest {
     public typealias Response = ListGroupsResponse
     public static let messageName = "ListGroupsRequest"
@@ -12,10 +14,15 @@ public struct ListGroupsRequest: KafkaRequest {
         return version >= 3 ? 2 : 1
     }
 
-    public var statesFilter: [String]
-    public var typesFilter: [String]
+    /// Only groups in these states; empty for all.
+    public var statesFilter: [String] = []
+    /// Only groups of these types (classic, consumer, share, streams); empty for all.
+    public var typesFilter: [String] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(statesFilter: [String] = [], typesFilter: [String] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.statesFilter = statesFilter
@@ -60,6 +67,8 @@ public struct ListGroupsRequest: KafkaRequest {
     }
 }
 
+/// The groups found.
+/// Versions: v1 adds ThrottleTimeMs; v3 turns flexible; v4 GroupState; v5 GroupType.
 public struct ListGroupsResponse: KafkaResponse {
     public static let messageName = "ListGroupsResponse"
     public static let apiKey = ApiKey.listGroups
@@ -69,11 +78,14 @@ public struct ListGroupsResponse: KafkaResponse {
         return version >= 3 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var groups: [ListedGroup]
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    public var groups: [ListedGroup] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -122,12 +134,16 @@ public struct ListGroupsResponse: KafkaResponse {
     }
 
     public struct ListedGroup: Sendable, Hashable {
-        public var groupId: String
-        public var protocolType: String
-        public var groupState: String
-        public var groupType: String
+        public var groupId: String = ""
+        /// Protocol type of the group, e.g. "consumer".
+        public var protocolType: String = ""
+        public var groupState: String = ""
+        public var groupType: String = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             groupId: String = "",

@@ -2,6 +2,9 @@
 
 import NIOCore
 
+/// Picks the SASL mechanism before authentication starts.
+/// Versions: v0 is followed by raw SASL tokens; v1 by SaslAuthenticate requests. Never flexible, and cannot
+/// easily get a new version because old clients negotiate it wrongly (KAFKA-9577).
 public struct SaslHandshakeRequest: KafkaRequest {
     public typealias Response = SaslHandshakeResponse
     public static let messageName = "SaslHandshakeRequest"
@@ -12,7 +15,11 @@ public struct SaslHandshakeRequest: KafkaRequest {
         return 1
     }
 
-    public var mechanism: String
+    /// Mechanism name, e.g. PLAIN or SCRAM-SHA-512.
+    public var mechanism: String = ""
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(mechanism: String = "") {
         self.mechanism = mechanism
@@ -34,6 +41,8 @@ public struct SaslHandshakeRequest: KafkaRequest {
     }
 }
 
+/// Whether the mechanism is accepted, and which ones are.
+/// Versions: v1 has the v0 shape.
 public struct SaslHandshakeResponse: KafkaResponse {
     public static let messageName = "SaslHandshakeResponse"
     public static let apiKey = ApiKey.saslHandshake
@@ -43,8 +52,12 @@ public struct SaslHandshakeResponse: KafkaResponse {
         return 0
     }
 
-    public var errorCode: Int16
-    public var mechanisms: [String]
+    public var errorCode: Int16 = 0
+    /// Mechanisms the broker has enabled.
+    public var mechanisms: [String] = []
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(errorCode: Int16 = 0, mechanisms: [String] = []) {
         self.errorCode = errorCode

@@ -2,28 +2,45 @@
 
 import NIOCore
 
+/// Asks which API versions (and features) the broker supports; usually the first request on a connection.
+/// Versions: v0-v2 are empty; v3 turns flexible and adds the client software name and version; v4 keeps the
+/// shape (fixes min version 0 of features); v5 (Kafka 4.4, after the 4.0 snapshot, KIP-1242) adds ClusterId and
+/// NodeId so a broker can refuse a connection meant for another node.
 public struct ApiVersionsRequest: KafkaRequest {
     public typealias Response = ApiVersionsResponse
     public static let messageName = "ApiVersionsRequest"
     public static let apiKey = ApiKey.apiVersions
-    public static let versions: ClosedRange<Int16> = 0...4
+    public static let versions: ClosedRange<Int16> = 0...5
     public static let firstFlexibleVersion: Int16? = 3
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 3 ? 2 : 1
     }
 
-    public var clientSoftwareName: String
-    public var clientSoftwareVersion: String
+    /// Name of the client library.
+    public var clientSoftwareName: String = ""
+    /// Version of the client library.
+    public var clientSoftwareVersion: String = ""
+    /// Cluster the client expects to reach, or null.
+    public var clusterId: String? = nil
+    /// Node the client expects to reach, or -1.
+    public var nodeId: Int32 = -1
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         clientSoftwareName: String = "",
         clientSoftwareVersion: String = "",
+        clusterId: String? = nil,
+        nodeId: Int32 = -1,
         unknownTaggedFields: UnknownTaggedFields = [:]
     ) {
         self.clientSoftwareName = clientSoftwareName
         self.clientSoftwareVersion = clientSoftwareVersion
+        self.clusterId = clusterId
+        self.nodeId = nodeId
         self.unknownTaggedFields = unknownTaggedFields
     }
 
@@ -35,6 +52,8 @@ public struct ApiVersionsRequest: KafkaRequest {
         let flexible = version >= 3
         if version >= 3 { self.clientSoftwareName = try buffer.readKafkaString(compact: flexible) }
         if version >= 3 { self.clientSoftwareVersion = try buffer.readKafkaString(compact: flexible) }
+        if version >= 5 { self.clusterId = try buffer.readKafkaNullableString(compact: flexible) }
+        if version >= 5 { self.nodeId = try buffer.readKafkaInt32() }
         if flexible {
             for _ in 0..<(try buffer.readTaggedFieldCount()) {
                 let field = try buffer.readTaggedField()
@@ -54,6 +73,12 @@ public struct ApiVersionsRequest: KafkaRequest {
         if version >= 3 {
             buffer.writeKafkaString(self.clientSoftwareVersion, compact: flexible)
         }
+        if version >= 5 {
+            buffer.writeKafkaNullableString(self.clusterId, compact: flexible)
+        }
+        if version >= 5 {
+            buffer.writeInteger(self.nodeId)
+        }
         if flexible {
             var tagged = TaggedFieldWriter()
             tagged.append(unknown: self.unknownTaggedFields)
@@ -62,24 +87,37 @@ public struct ApiVersionsRequest: KafkaRequest {
     }
 }
 
+/// Supported version ranges per API key, plus supported and finalized features. Its header is always v0, even
+/// for flexible versions, so a client can read it whatever version it guessed.
+/// Versions: v1 adds ThrottleTimeMs; v3 turns flexible and adds the tagged feature fields; v4 and v5 keep the
+/// shape (v5 added after the 4.0 snapshot). On UNSUPPORTED_VERSION the broker answers in v0 and lists its
+/// ApiVersions range.
 public struct ApiVersionsResponse: KafkaResponse {
     public static let messageName = "ApiVersionsResponse"
     public static let apiKey = ApiKey.apiVersions
-    public static let versions: ClosedRange<Int16> = 0...4
+    public static let versions: ClosedRange<Int16> = 0...5
     public static let firstFlexibleVersion: Int16? = 3
     public static func headerVersion(for version: Int16) -> Int16 {
         return 0
     }
 
-    public var errorCode: Int16
-    public var apiKeys: [ApiVersion]
-    public var throttleTimeMs: Int32
-    public var supportedFeatures: [SupportedFeatureKey]
-    public var finalizedFeaturesEpoch: Int64
-    public var finalizedFeatures: [FinalizedFeatureKey]
-    public var zkMigrationReady: Bool
+    public var errorCode: Int16 = 0
+    /// One entry per API the broker handles.
+    public var apiKeys: [ApiVersion] = []
+    public var throttleTimeMs: Int32 = 0
+    /// Features the broker can support, with their version ranges.
+    public var supportedFeatures: [SupportedFeatureKey] = []
+    /// Epoch of the finalized feature set, -1 if unknown.
+    public var finalizedFeaturesEpoch: Int64 = -1
+    /// Feature levels finalized cluster-wide.
+    public var finalizedFeatures: [FinalizedFeatureKey] = []
+    /// Set by a KRaft controller that is configured for a ZooKeeper migration.
+    public var zkMigrationReady: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         errorCode: Int16 = 0,
@@ -163,11 +201,14 @@ public struct ApiVersionsResponse: KafkaResponse {
     }
 
     public struct ApiVersion: Sendable, Hashable {
-        public var apiKey: Int16
-        public var minVersion: Int16
-        public var maxVersion: Int16
+        public var apiKey: Int16 = 0
+        public var minVersion: Int16 = 0
+        public var maxVersion: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             apiKey: Int16 = 0,
@@ -209,11 +250,14 @@ public struct ApiVersionsResponse: KafkaResponse {
     }
 
     public struct SupportedFeatureKey: Sendable, Hashable {
-        public var name: String
-        public var minVersion: Int16
-        public var maxVersion: Int16
+        public var name: String = ""
+        public var minVersion: Int16 = 0
+        public var maxVersion: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -264,11 +308,14 @@ public struct ApiVersionsResponse: KafkaResponse {
     }
 
     public struct FinalizedFeatureKey: Sendable, Hashable {
-        public var name: String
-        public var maxVersionLevel: Int16
-        public var minVersionLevel: Int16
+        public var name: String = ""
+        public var maxVersionLevel: Int16 = 0
+        public var minVersionLevel: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",

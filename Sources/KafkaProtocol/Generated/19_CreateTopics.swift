@@ -2,6 +2,11 @@
 
 import NIOCore
 
+/// Asks the controller to create topics, either with a partition count and replication factor
+/// or with an explicit replica placement per partition.
+/// History: v1 ValidateOnly; v2-v3 no request change; v4 lets count/factor be -1 (broker defaults)
+/// without manual assignments; v5 flexible; v6 may answer THROTTLING_QUOTA_EXCEEDED; v7 same body
+/// (the response carries topic ids). Kafka 4.0 brokers accept only v2 and up (KIP-896).
 public struct CreateTopicsRequest: KafkaRequest {
     public typealias Response = CreateTopicsResponse
     public static let messageName = "CreateTopicsRequest"
@@ -12,11 +17,15 @@ public struct CreateTopicsRequest: KafkaRequest {
         return version >= 5 ? 2 : 1
     }
 
-    public var topics: [CreatableTopic]
-    public var timeoutMs: Int32
-    public var validateOnly: Bool
+    public var topics: [CreatableTopic] = []
+    public var timeoutMs: Int32 = 60000
+    /// Dry run: check everything but create nothing.
+    public var validateOnly: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         topics: [CreatableTopic] = [],
@@ -66,13 +75,19 @@ public struct CreateTopicsRequest: KafkaRequest {
     }
 
     public struct CreatableTopic: Sendable, Hashable {
-        public var name: String
-        public var numPartitions: Int32
-        public var replicationFactor: Int16
-        public var assignments: [CreatableReplicaAssignment]
-        public var configs: [CreatableTopicConfig]
+        public var name: String = ""
+        /// -1 when Assignments is given or the broker default should apply.
+        public var numPartitions: Int32 = 0
+        /// -1 when Assignments is given or the broker default should apply.
+        public var replicationFactor: Int16 = 0
+        /// Manual placement; empty to let the controller choose.
+        public var assignments: [CreatableReplicaAssignment] = []
+        public var configs: [CreatableTopicConfig] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -122,10 +137,13 @@ public struct CreateTopicsRequest: KafkaRequest {
     }
 
     public struct CreatableReplicaAssignment: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var brokerIds: [Int32]
+        public var partitionIndex: Int32 = 0
+        public var brokerIds: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0, brokerIds: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.partitionIndex = partitionIndex
@@ -159,10 +177,14 @@ public struct CreateTopicsRequest: KafkaRequest {
     }
 
     public struct CreatableTopicConfig: Sendable, Hashable {
-        public var name: String
-        public var value: String?
+        public var name: String = ""
+        /// Null leaves the config at its default.
+        public var value: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", value: String? = "", unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -196,6 +218,9 @@ public struct CreateTopicsRequest: KafkaRequest {
     }
 }
 
+/// Per-topic outcome of CreateTopics; from v5 also the resulting partition count, replication
+/// factor and configs. History: v1 ErrorMessage; v2 ThrottleTimeMs; v3 throttles after answering;
+/// v5 flexible, configs echoed back; v7 TopicId. Brokers of 4.0+ accept only v2 and up.
 public struct CreateTopicsResponse: KafkaResponse {
     public static let messageName = "CreateTopicsResponse"
     public static let apiKey = ApiKey.createTopics
@@ -205,10 +230,13 @@ public struct CreateTopicsResponse: KafkaResponse {
         return version >= 5 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [CreatableTopicResult]
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [CreatableTopicResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -253,16 +281,21 @@ public struct CreateTopicsResponse: KafkaResponse {
     }
 
     public struct CreatableTopicResult: Sendable, Hashable {
-        public var name: String
-        public var topicId: KafkaUUID
-        public var errorCode: Int16
-        public var errorMessage: String?
-        public var topicConfigErrorCode: Int16
-        public var numPartitions: Int32
-        public var replicationFactor: Int16
-        public var configs: [CreatableTopicConfigs]?
+        public var name: String = ""
+        public var topicId: KafkaUUID = .zero
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = ""
+        /// Tagged: non-zero when the topic was created but its configs could not be described.
+        public var topicConfigErrorCode: Int16 = 0
+        public var numPartitions: Int32 = -1
+        public var replicationFactor: Int16 = -1
+        /// Null when the configs could not be returned (see TopicConfigErrorCode).
+        public var configs: [CreatableTopicConfigs]? = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -341,13 +374,17 @@ public struct CreateTopicsResponse: KafkaResponse {
     }
 
     public struct CreatableTopicConfigs: Sendable, Hashable {
-        public var name: String
-        public var value: String?
-        public var readOnly: Bool
-        public var configSource: Int8
-        public var isSensitive: Bool
+        public var name: String = ""
+        public var value: String? = ""
+        public var readOnly: Bool = false
+        /// A DescribeConfigs source id (dynamic topic, broker default, ...).
+        public var configSource: Int8 = -1
+        public var isSensitive: Bool = false
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",

@@ -2,6 +2,9 @@
 
 import NIOCore
 
+/// Deletes topics by name or (v6+) by topic id.
+/// History: v0-v3 identical; v4 flexible; v5 may answer THROTTLING_QUOTA_EXCEEDED; v6 replaces the
+/// plain name list with Topics entries that carry a name or an id. Kafka 4.0 brokers need v1+.
 public struct DeleteTopicsRequest: KafkaRequest {
     public typealias Response = DeleteTopicsResponse
     public static let messageName = "DeleteTopicsRequest"
@@ -12,11 +15,16 @@ public struct DeleteTopicsRequest: KafkaRequest {
         return version >= 4 ? 2 : 1
     }
 
-    public var topics: [DeleteTopicState]
-    public var topicNames: [String]
-    public var timeoutMs: Int32
+    /// v6+: one entry per topic; give either Name or TopicId.
+    public var topics: [DeleteTopicState] = []
+    /// The name list used before v6.
+    public var topicNames: [String] = []
+    public var timeoutMs: Int32 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         topics: [DeleteTopicState] = [],
@@ -68,10 +76,14 @@ public struct DeleteTopicsRequest: KafkaRequest {
     }
 
     public struct DeleteTopicState: Sendable, Hashable {
-        public var name: String?
-        public var topicId: KafkaUUID
+        /// Null when the topic is named by its id.
+        public var name: String? = nil
+        public var topicId: KafkaUUID = .zero
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String? = nil, topicId: KafkaUUID = .zero, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -111,6 +123,9 @@ public struct DeleteTopicsRequest: KafkaRequest {
     }
 }
 
+/// Per-topic result of DeleteTopics.
+/// History: v1 ThrottleTimeMs; v2 throttles after answering; v3 may report TOPIC_DELETION_DISABLED;
+/// v4 flexible; v5 ErrorMessage; v6 TopicId and nullable names. Kafka 4.0 brokers need v1+.
 public struct DeleteTopicsResponse: KafkaResponse {
     public static let messageName = "DeleteTopicsResponse"
     public static let apiKey = ApiKey.deleteTopics
@@ -120,10 +135,13 @@ public struct DeleteTopicsResponse: KafkaResponse {
         return version >= 4 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var responses: [DeletableTopicResult]
+    public var throttleTimeMs: Int32 = 0
+    public var responses: [DeletableTopicResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -168,12 +186,16 @@ public struct DeleteTopicsResponse: KafkaResponse {
     }
 
     public struct DeletableTopicResult: Sendable, Hashable {
-        public var name: String?
-        public var topicId: KafkaUUID
-        public var errorCode: Int16
-        public var errorMessage: String?
+        /// Null in v6+ when the request named the topic by id only.
+        public var name: String? = ""
+        public var topicId: KafkaUUID = .zero
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String? = "",

@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Moves the log start offset of partitions forward, discarding everything before it.
+/// History: v1 same as v0; v2 flexible.
 public struct DeleteRecordsRequest: KafkaRequest {
     public typealias Response = DeleteRecordsResponse
     public static let messageName = "DeleteRecordsRequest"
@@ -12,10 +14,14 @@ public struct DeleteRecordsRequest: KafkaRequest {
         return version >= 2 ? 2 : 1
     }
 
-    public var topics: [DeleteRecordsTopic]
-    public var timeoutMs: Int32
+    public var topics: [DeleteRecordsTopic] = []
+    /// How long the leader may wait for followers to confirm.
+    public var timeoutMs: Int32 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(topics: [DeleteRecordsTopic] = [], timeoutMs: Int32 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.topics = topics
@@ -54,10 +60,13 @@ public struct DeleteRecordsRequest: KafkaRequest {
     }
 
     public struct DeleteRecordsTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [DeleteRecordsPartition]
+        public var name: String = ""
+        public var partitions: [DeleteRecordsPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -95,10 +104,14 @@ public struct DeleteRecordsRequest: KafkaRequest {
     }
 
     public struct DeleteRecordsPartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var offset: Int64
+        public var partitionIndex: Int32 = 0
+        /// New log start offset; -1 means the current high watermark.
+        public var offset: Int64 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0, offset: Int64 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.partitionIndex = partitionIndex
@@ -132,6 +145,8 @@ public struct DeleteRecordsRequest: KafkaRequest {
     }
 }
 
+/// Result of DeleteRecords per partition.
+/// History: v1 throttles after answering; v2 flexible.
 public struct DeleteRecordsResponse: KafkaResponse {
     public static let messageName = "DeleteRecordsResponse"
     public static let apiKey = ApiKey.deleteRecords
@@ -141,10 +156,13 @@ public struct DeleteRecordsResponse: KafkaResponse {
         return version >= 2 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [DeleteRecordsTopicResult]
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [DeleteRecordsTopicResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -187,10 +205,13 @@ public struct DeleteRecordsResponse: KafkaResponse {
     }
 
     public struct DeleteRecordsTopicResult: Sendable, Hashable {
-        public var name: String
-        public var partitions: [DeleteRecordsPartitionResult]
+        public var name: String = ""
+        public var partitions: [DeleteRecordsPartitionResult] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -228,11 +249,15 @@ public struct DeleteRecordsResponse: KafkaResponse {
     }
 
     public struct DeleteRecordsPartitionResult: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var lowWatermark: Int64
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        /// The partition's log start offset after the deletion.
+        public var lowWatermark: Int64 = 0
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,

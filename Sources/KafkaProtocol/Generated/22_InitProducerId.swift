@@ -2,6 +2,11 @@
 
 import NIOCore
 
+/// Obtains a producer id and epoch, for idempotence or for a transactional id.
+/// History: v1 same as v0; v2 flexible; v3 ProducerId/ProducerEpoch so a producer can recover after
+/// INVALID_PRODUCER_EPOCH; v4 may answer PRODUCER_FENCED; v5 may answer TRANSACTION_ABORTABLE.
+/// Kafka 4.1+ define a v6 for two-phase commit (KIP-939), but still mark it unstable (also on
+/// trunk), so it is left out here.
 public struct InitProducerIdRequest: KafkaRequest {
     public typealias Response = InitProducerIdResponse
     public static let messageName = "InitProducerIdRequest"
@@ -12,12 +17,19 @@ public struct InitProducerIdRequest: KafkaRequest {
         return version >= 2 ? 2 : 1
     }
 
-    public var transactionalId: String?
-    public var transactionTimeoutMs: Int32
-    public var producerId: Int64
-    public var producerEpoch: Int16
+    /// Null for a producer that is only idempotent.
+    public var transactionalId: String? = ""
+    /// Only meaningful with a transactional id.
+    public var transactionTimeoutMs: Int32 = 0
+    /// v3+: the id the producer already holds, or -1 for a fresh one.
+    public var producerId: Int64 = -1
+    /// v3+: the epoch that goes with ProducerId, or -1.
+    public var producerEpoch: Int16 = -1
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         transactionalId: String? = "",
@@ -74,6 +86,9 @@ public struct InitProducerIdRequest: KafkaRequest {
     }
 }
 
+/// The producer id and epoch handed out by InitProducerId.
+/// History: v1 throttles after answering; v2 flexible; v3 same as v2; v4 PRODUCER_FENCED;
+/// v5 TRANSACTION_ABORTABLE. v6 (2PC) is left out: its request is still unstable.
 public struct InitProducerIdResponse: KafkaResponse {
     public static let messageName = "InitProducerIdResponse"
     public static let apiKey = ApiKey.initProducerId
@@ -83,12 +98,15 @@ public struct InitProducerIdResponse: KafkaResponse {
         return version >= 2 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var producerId: Int64
-    public var producerEpoch: Int16
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    public var producerId: Int64 = -1
+    public var producerEpoch: Int16 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,

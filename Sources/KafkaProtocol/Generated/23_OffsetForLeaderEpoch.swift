@@ -2,6 +2,10 @@
 
 import NIOCore
 
+/// For each partition, asks the leader where a given leader epoch ended; followers and consumers
+/// use it to detect and truncate diverged logs.
+/// History: v1 same as v0; v2 CurrentLeaderEpoch for fencing; v3 ReplicaId; v4 flexible.
+/// Kafka 4.0 brokers accept only v2 and up (KIP-896).
 public struct OffsetForLeaderEpochRequest: KafkaRequest {
     public typealias Response = OffsetForLeaderEpochResponse
     public static let messageName = "OffsetForLeaderEpochRequest"
@@ -12,10 +16,14 @@ public struct OffsetForLeaderEpochRequest: KafkaRequest {
         return version >= 4 ? 2 : 1
     }
 
-    public var replicaId: Int32
-    public var topics: [OffsetForLeaderTopic]
+    /// Broker id of a follower; -2 marks a debugging consumer, -1 an ordinary consumer.
+    public var replicaId: Int32 = -2
+    public var topics: [OffsetForLeaderTopic] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         replicaId: Int32 = -2,
@@ -60,10 +68,13 @@ public struct OffsetForLeaderEpochRequest: KafkaRequest {
     }
 
     public struct OffsetForLeaderTopic: Sendable, Hashable {
-        public var topic: String
-        public var partitions: [OffsetForLeaderPartition]
+        public var topic: String = ""
+        public var partitions: [OffsetForLeaderPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             topic: String = "",
@@ -101,11 +112,16 @@ public struct OffsetForLeaderEpochRequest: KafkaRequest {
     }
 
     public struct OffsetForLeaderPartition: Sendable, Hashable {
-        public var partition: Int32
-        public var currentLeaderEpoch: Int32
-        public var leaderEpoch: Int32
+        public var partition: Int32 = 0
+        /// The epoch the caller believes is current, checked by the leader; -1 skips the check.
+        public var currentLeaderEpoch: Int32 = -1
+        /// The epoch whose end offset is wanted.
+        public var leaderEpoch: Int32 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partition: Int32 = 0,
@@ -149,6 +165,8 @@ public struct OffsetForLeaderEpochRequest: KafkaRequest {
     }
 }
 
+/// End offsets answering OffsetForLeaderEpoch.
+/// History: v1 LeaderEpoch; v2 ThrottleTimeMs; v3 same as v2; v4 flexible. 4.0 brokers need v2+.
 public struct OffsetForLeaderEpochResponse: KafkaResponse {
     public static let messageName = "OffsetForLeaderEpochResponse"
     public static let apiKey = ApiKey.offsetForLeaderEpoch
@@ -158,10 +176,13 @@ public struct OffsetForLeaderEpochResponse: KafkaResponse {
         return version >= 4 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [OffsetForLeaderTopicResult]
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [OffsetForLeaderTopicResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -206,10 +227,13 @@ public struct OffsetForLeaderEpochResponse: KafkaResponse {
     }
 
     public struct OffsetForLeaderTopicResult: Sendable, Hashable {
-        public var topic: String
-        public var partitions: [EpochEndOffset]
+        public var topic: String = ""
+        public var partitions: [EpochEndOffset] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             topic: String = "",
@@ -247,12 +271,17 @@ public struct OffsetForLeaderEpochResponse: KafkaResponse {
     }
 
     public struct EpochEndOffset: Sendable, Hashable {
-        public var errorCode: Int16
-        public var partition: Int32
-        public var leaderEpoch: Int32
-        public var endOffset: Int64
+        public var errorCode: Int16 = 0
+        public var partition: Int32 = 0
+        /// The largest epoch not above the requested one, or -1.
+        public var leaderEpoch: Int32 = -1
+        /// First offset after that epoch, or -1 when unknown.
+        public var endOffset: Int64 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,

@@ -2,6 +2,10 @@
 
 import NIOCore
 
+/// Registers partitions with an ongoing transaction. Up to v3 a producer sends one transaction;
+/// from v4 brokers batch several transactions (and may only verify them).
+/// History: v1 same as v0; v2 PRODUCER_FENCED; v3 flexible; v4 batching and VerifyOnly, meant for
+/// broker-to-broker use; v5 TRANSACTION_ABORTABLE.
 public struct AddPartitionsToTxnRequest: KafkaRequest {
     public typealias Response = AddPartitionsToTxnResponse
     public static let messageName = "AddPartitionsToTxnRequest"
@@ -12,13 +16,17 @@ public struct AddPartitionsToTxnRequest: KafkaRequest {
         return version >= 3 ? 2 : 1
     }
 
-    public var transactions: [AddPartitionsToTxnTransaction]
-    public var v3AndBelowTransactionalId: String
-    public var v3AndBelowProducerId: Int64
-    public var v3AndBelowProducerEpoch: Int16
-    public var v3AndBelowTopics: [AddPartitionsToTxnTopic]
+    public var transactions: [AddPartitionsToTxnTransaction] = []
+    /// Single-transaction layout used by producers up to v3.
+    public var v3AndBelowTransactionalId: String = ""
+    public var v3AndBelowProducerId: Int64 = 0
+    public var v3AndBelowProducerEpoch: Int16 = 0
+    public var v3AndBelowTopics: [AddPartitionsToTxnTopic] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         transactions: [AddPartitionsToTxnTransaction] = [],
@@ -88,10 +96,13 @@ public struct AddPartitionsToTxnRequest: KafkaRequest {
     }
 
     public struct AddPartitionsToTxnTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [Int32]
+        public var name: String = ""
+        public var partitions: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", partitions: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -125,19 +136,23 @@ public struct AddPartitionsToTxnRequest: KafkaRequest {
     }
 
     public struct AddPartitionsToTxnTransaction: Sendable, Hashable {
-        public var transactionalId: String
-        public var producerId: Int64
-        public var producerEpoch: Int16
-        public var verifyOnly: Bool
-        public var topics: [AddPartitionsToTxnTopic]
+        public var transactionalId: String = ""
+        public var producerId: Int64 = 0
+        public var producerEpoch: Int16 = 0
+        /// Check that the partitions are already in the transaction instead of adding them.
+        public var verifyOnly: Bool = false
+        public var topics: [AddPartitionsToTxnTopic] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             transactionalId: String = "",
             producerId: Int64 = 0,
             producerEpoch: Int16 = 0,
-            verifyOnly: Bool = False,
+            verifyOnly: Bool = false,
             topics: [AddPartitionsToTxnTopic] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
@@ -182,7 +197,7 @@ public struct AddPartitionsToTxnRequest: KafkaRequest {
             if version >= 4 {
                 buffer.writeKafkaBool(self.verifyOnly)
             }
-            if !(version >= 4) && self.verifyOnly != False { throw KafkaProtocolError.fieldNotSupported(message: "AddPartitionsToTxnRequest", field: "VerifyOnly", version: version) }
+            if !(version >= 4) && self.verifyOnly != false { throw KafkaProtocolError.fieldNotSupported(message: "AddPartitionsToTxnRequest", field: "VerifyOnly", version: version) }
             if version >= 4 {
                 try buffer.writeKafkaArray(self.topics, compact: flexible) { try $1.write(into: &$0, version: version) }
             }
@@ -196,6 +211,9 @@ public struct AddPartitionsToTxnRequest: KafkaRequest {
     }
 }
 
+/// Per-partition results of AddPartitionsToTxn, grouped per transaction from v4.
+/// History: v1 throttles after answering; v2 PRODUCER_FENCED; v3 flexible; v4 per-transaction
+/// results and a top-level ErrorCode; v5 TRANSACTION_ABORTABLE.
 public struct AddPartitionsToTxnResponse: KafkaResponse {
     public static let messageName = "AddPartitionsToTxnResponse"
     public static let apiKey = ApiKey.addPartitionsToTxn
@@ -205,12 +223,17 @@ public struct AddPartitionsToTxnResponse: KafkaResponse {
         return version >= 3 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var resultsByTransaction: [AddPartitionsToTxnResult]
-    public var resultsByTopicV3AndBelow: [AddPartitionsToTxnTopicResult]
+    public var throttleTimeMs: Int32 = 0
+    /// v4+: an error that applies to the whole request.
+    public var errorCode: Int16 = 0
+    public var resultsByTransaction: [AddPartitionsToTxnResult] = []
+    /// Layout used up to v3, for the single transaction of the request.
+    public var resultsByTopicV3AndBelow: [AddPartitionsToTxnTopicResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -269,10 +292,13 @@ public struct AddPartitionsToTxnResponse: KafkaResponse {
     }
 
     public struct AddPartitionsToTxnTopicResult: Sendable, Hashable {
-        public var name: String
-        public var resultsByPartition: [AddPartitionsToTxnPartitionResult]
+        public var name: String = ""
+        public var resultsByPartition: [AddPartitionsToTxnPartitionResult] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -310,10 +336,13 @@ public struct AddPartitionsToTxnResponse: KafkaResponse {
     }
 
     public struct AddPartitionsToTxnPartitionResult: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var partitionErrorCode: Int16
+        public var partitionIndex: Int32 = 0
+        public var partitionErrorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,
@@ -351,10 +380,13 @@ public struct AddPartitionsToTxnResponse: KafkaResponse {
     }
 
     public struct AddPartitionsToTxnResult: Sendable, Hashable {
-        public var transactionalId: String
-        public var topicResults: [AddPartitionsToTxnTopicResult]
+        public var transactionalId: String = ""
+        public var topicResults: [AddPartitionsToTxnTopicResult] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             transactionalId: String = "",

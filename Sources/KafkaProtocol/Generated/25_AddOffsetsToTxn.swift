@@ -2,6 +2,9 @@
 
 import NIOCore
 
+/// Tells the transaction coordinator that the transaction will commit consumer offsets for a group,
+/// so the group's __consumer_offsets partition joins the transaction.
+/// History: v1 same as v0; v2 PRODUCER_FENCED; v3 flexible; v4 TRANSACTION_ABORTABLE.
 public struct AddOffsetsToTxnRequest: KafkaRequest {
     public typealias Response = AddOffsetsToTxnResponse
     public static let messageName = "AddOffsetsToTxnRequest"
@@ -12,12 +15,16 @@ public struct AddOffsetsToTxnRequest: KafkaRequest {
         return version >= 3 ? 2 : 1
     }
 
-    public var transactionalId: String
-    public var producerId: Int64
-    public var producerEpoch: Int16
-    public var groupId: String
+    public var transactionalId: String = ""
+    public var producerId: Int64 = 0
+    public var producerEpoch: Int16 = 0
+    /// The consumer group whose offsets will be committed in the transaction.
+    public var groupId: String = ""
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         transactionalId: String = "",
@@ -68,6 +75,8 @@ public struct AddOffsetsToTxnRequest: KafkaRequest {
     }
 }
 
+/// Result of AddOffsetsToTxn.
+/// History: v1 throttles after answering; v2 PRODUCER_FENCED; v3 flexible; v4 TRANSACTION_ABORTABLE.
 public struct AddOffsetsToTxnResponse: KafkaResponse {
     public static let messageName = "AddOffsetsToTxnResponse"
     public static let apiKey = ApiKey.addOffsetsToTxn
@@ -77,10 +86,13 @@ public struct AddOffsetsToTxnResponse: KafkaResponse {
         return version >= 3 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(throttleTimeMs: Int32 = 0, errorCode: Int16 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.throttleTimeMs = throttleTimeMs

@@ -2,6 +2,10 @@
 
 import NIOCore
 
+/// Commits or aborts a transaction.
+/// History: v1 same as v0; v2 PRODUCER_FENCED; v3 flexible; v4 TRANSACTION_ABORTABLE; v5 makes the
+/// coordinator bump the epoch after every transaction (KIP-890 part 2). v5 was still marked
+/// unstable in the October 2024 definitions and is stable from Kafka 4.0.
 public struct EndTxnRequest: KafkaRequest {
     public typealias Response = EndTxnResponse
     public static let messageName = "EndTxnRequest"
@@ -12,12 +16,16 @@ public struct EndTxnRequest: KafkaRequest {
         return version >= 3 ? 2 : 1
     }
 
-    public var transactionalId: String
-    public var producerId: Int64
-    public var producerEpoch: Int16
-    public var committed: Bool
+    public var transactionalId: String = ""
+    public var producerId: Int64 = 0
+    public var producerEpoch: Int16 = 0
+    /// True to commit, false to abort.
+    public var committed: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         transactionalId: String = "",
@@ -68,6 +76,9 @@ public struct EndTxnRequest: KafkaRequest {
     }
 }
 
+/// Result of EndTxn; from v5 it returns the producer id and epoch to use next.
+/// History: v1 throttles after answering; v2 PRODUCER_FENCED; v3 flexible; v4 TRANSACTION_ABORTABLE;
+/// v5 ProducerId/ProducerEpoch.
 public struct EndTxnResponse: KafkaResponse {
     public static let messageName = "EndTxnResponse"
     public static let apiKey = ApiKey.endTxn
@@ -77,12 +88,16 @@ public struct EndTxnResponse: KafkaResponse {
         return version >= 3 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var producerId: Int64
-    public var producerEpoch: Int16
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    /// v5+: may differ from the request's id when the epoch ran out and a new id was issued.
+    public var producerId: Int64 = -1
+    public var producerEpoch: Int16 = -1
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,

@@ -2,19 +2,25 @@
 
 import NIOCore
 
+/// Sent by the transaction coordinator to partition leaders to write commit/abort control markers.
+/// History: v1 flexible; v2 (added in Kafka 4.2, KIP-1228, after the 4.0 snapshot) TransactionVersion
+/// per marker. Kafka 4.0 brokers accept only v1 and up (KIP-896).
 public struct WriteTxnMarkersRequest: KafkaRequest {
     public typealias Response = WriteTxnMarkersResponse
     public static let messageName = "WriteTxnMarkersRequest"
     public static let apiKey = ApiKey.writeTxnMarkers
-    public static let versions: ClosedRange<Int16> = 0...1
+    public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 1
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 1 ? 2 : 1
     }
 
-    public var markers: [WritableTxnMarker]
+    public var markers: [WritableTxnMarker] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(markers: [WritableTxnMarker] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.markers = markers
@@ -50,13 +56,20 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
     }
 
     public struct WritableTxnMarker: Sendable, Hashable {
-        public var producerId: Int64
-        public var producerEpoch: Int16
-        public var transactionResult: Bool
-        public var topics: [WritableTxnMarkerTopic]
-        public var coordinatorEpoch: Int32
+        public var producerId: Int64 = 0
+        public var producerEpoch: Int16 = 0
+        /// True writes a COMMIT marker, false an ABORT marker.
+        public var transactionResult: Bool = false
+        public var topics: [WritableTxnMarkerTopic] = []
+        /// Epoch of the coordinator's __transaction_state partition, to fence stale coordinators.
+        public var coordinatorEpoch: Int32 = 0
+        /// v2+: transaction protocol version of the marker (0/1 classic, 2 = KIP-890).
+        public var transactionVersion: Int8 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             producerId: Int64 = 0,
@@ -64,6 +77,7 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
             transactionResult: Bool = false,
             topics: [WritableTxnMarkerTopic] = [],
             coordinatorEpoch: Int32 = 0,
+            transactionVersion: Int8 = 0,
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.producerId = producerId
@@ -71,6 +85,7 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
             self.transactionResult = transactionResult
             self.topics = topics
             self.coordinatorEpoch = coordinatorEpoch
+            self.transactionVersion = transactionVersion
             self.unknownTaggedFields = unknownTaggedFields
         }
 
@@ -82,6 +97,7 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
             self.transactionResult = try buffer.readKafkaBool()
             self.topics = try buffer.readKafkaArray(compact: flexible) { try WritableTxnMarkerTopic(from: &$0, version: version) }
             self.coordinatorEpoch = try buffer.readKafkaInt32()
+            if version >= 2 { self.transactionVersion = try buffer.readKafkaInt8() }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
                     let field = try buffer.readTaggedField()
@@ -97,6 +113,9 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
             buffer.writeKafkaBool(self.transactionResult)
             try buffer.writeKafkaArray(self.topics, compact: flexible) { try $1.write(into: &$0, version: version) }
             buffer.writeInteger(self.coordinatorEpoch)
+            if version >= 2 {
+                buffer.writeInteger(self.transactionVersion)
+            }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)
@@ -106,10 +125,13 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
     }
 
     public struct WritableTxnMarkerTopic: Sendable, Hashable {
-        public var name: String
-        public var partitionIndexes: [Int32]
+        public var name: String = ""
+        public var partitionIndexes: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", partitionIndexes: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -143,18 +165,23 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
     }
 }
 
+/// Per-partition result of writing transaction markers.
+/// History: v1 flexible; v2 (Kafka 4.2) has the same body as v1. 4.0 brokers need v1+.
 public struct WriteTxnMarkersResponse: KafkaResponse {
     public static let messageName = "WriteTxnMarkersResponse"
     public static let apiKey = ApiKey.writeTxnMarkers
-    public static let versions: ClosedRange<Int16> = 0...1
+    public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 1
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 1 ? 1 : 0
     }
 
-    public var markers: [WritableTxnMarkerResult]
+    public var markers: [WritableTxnMarkerResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(markers: [WritableTxnMarkerResult] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.markers = markers
@@ -190,10 +217,13 @@ public struct WriteTxnMarkersResponse: KafkaResponse {
     }
 
     public struct WritableTxnMarkerResult: Sendable, Hashable {
-        public var producerId: Int64
-        public var topics: [WritableTxnMarkerTopicResult]
+        public var producerId: Int64 = 0
+        public var topics: [WritableTxnMarkerTopicResult] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             producerId: Int64 = 0,
@@ -231,10 +261,13 @@ public struct WriteTxnMarkersResponse: KafkaResponse {
     }
 
     public struct WritableTxnMarkerTopicResult: Sendable, Hashable {
-        public var name: String
-        public var partitions: [WritableTxnMarkerPartitionResult]
+        public var name: String = ""
+        public var partitions: [WritableTxnMarkerPartitionResult] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -272,10 +305,13 @@ public struct WriteTxnMarkersResponse: KafkaResponse {
     }
 
     public struct WritableTxnMarkerPartitionResult: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0, errorCode: Int16 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.partitionIndex = partitionIndex

@@ -2,33 +2,43 @@
 
 import NIOCore
 
+/// Commits consumer offsets as part of a transaction; they become visible when the transaction commits.
+/// History: v1 same as v0; v2 CommittedLeaderEpoch; v3 flexible, group membership fields; v4
+/// TRANSACTION_ABORTABLE; v5 (Kafka 4.0) same body, and with transaction version 2 it also does the
+/// AddOffsetsToTxn step; v6 (Kafka 4.4, KIP-1319, after the 4.0 snapshot) names topics by id only.
+/// Up to Kafka 4.3 the definitions called GenerationIdOrMemberEpoch just GenerationId.
 public struct TxnOffsetCommitRequest: KafkaRequest {
     public typealias Response = TxnOffsetCommitResponse
     public static let messageName = "TxnOffsetCommitRequest"
     public static let apiKey = ApiKey.txnOffsetCommit
-    public static let versions: ClosedRange<Int16> = 0...4
+    public static let versions: ClosedRange<Int16> = 0...6
     public static let firstFlexibleVersion: Int16? = 3
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 3 ? 2 : 1
     }
 
-    public var transactionalId: String
-    public var groupId: String
-    public var producerId: Int64
-    public var producerEpoch: Int16
-    public var generationId: Int32
-    public var memberId: String
-    public var groupInstanceId: String?
-    public var topics: [TxnOffsetCommitRequestTopic]
+    public var transactionalId: String = ""
+    public var groupId: String = ""
+    public var producerId: Int64 = 0
+    public var producerEpoch: Int16 = 0
+    /// Generation of a classic group, or member epoch under the consumer group protocol; -1 when unknown.
+    public var generationIdOrMemberEpoch: Int32 = -1
+    /// Empty when the committer is not a group member.
+    public var memberId: String = ""
+    public var groupInstanceId: String? = nil
+    public var topics: [TxnOffsetCommitRequestTopic] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         transactionalId: String = "",
         groupId: String = "",
         producerId: Int64 = 0,
         producerEpoch: Int16 = 0,
-        generationId: Int32 = -1,
+        generationIdOrMemberEpoch: Int32 = -1,
         memberId: String = "",
         groupInstanceId: String? = nil,
         topics: [TxnOffsetCommitRequestTopic] = [],
@@ -38,7 +48,7 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
         self.groupId = groupId
         self.producerId = producerId
         self.producerEpoch = producerEpoch
-        self.generationId = generationId
+        self.generationIdOrMemberEpoch = generationIdOrMemberEpoch
         self.memberId = memberId
         self.groupInstanceId = groupInstanceId
         self.topics = topics
@@ -55,7 +65,7 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
         self.groupId = try buffer.readKafkaString(compact: flexible)
         self.producerId = try buffer.readKafkaInt64()
         self.producerEpoch = try buffer.readKafkaInt16()
-        if version >= 3 { self.generationId = try buffer.readKafkaInt32() }
+        if version >= 3 { self.generationIdOrMemberEpoch = try buffer.readKafkaInt32() }
         if version >= 3 { self.memberId = try buffer.readKafkaString(compact: flexible) }
         if version >= 3 { self.groupInstanceId = try buffer.readKafkaNullableString(compact: flexible) }
         self.topics = try buffer.readKafkaArray(compact: flexible) { try TxnOffsetCommitRequestTopic(from: &$0, version: version) }
@@ -77,9 +87,9 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
         buffer.writeInteger(self.producerId)
         buffer.writeInteger(self.producerEpoch)
         if version >= 3 {
-            buffer.writeInteger(self.generationId)
+            buffer.writeInteger(self.generationIdOrMemberEpoch)
         }
-        if !(version >= 3) && self.generationId != -1 { throw KafkaProtocolError.fieldNotSupported(message: "TxnOffsetCommitRequest", field: "GenerationId", version: version) }
+        if !(version >= 3) && self.generationIdOrMemberEpoch != -1 { throw KafkaProtocolError.fieldNotSupported(message: "TxnOffsetCommitRequest", field: "GenerationIdOrMemberEpoch", version: version) }
         if version >= 3 {
             buffer.writeKafkaString(self.memberId, compact: flexible)
         }
@@ -97,17 +107,25 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
     }
 
     public struct TxnOffsetCommitRequestTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [TxnOffsetCommitRequestPartition]
+        /// Topic name up to v5.
+        public var name: String = ""
+        /// v6+: the topic is identified by id.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [TxnOffsetCommitRequestPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitions: [TxnOffsetCommitRequestPartition] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitions = partitions
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -115,7 +133,8 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 3
-            self.name = try buffer.readKafkaString(compact: flexible)
+            if version <= 5 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 6 { self.topicId = try buffer.readKafkaUUID() }
             self.partitions = try buffer.readKafkaArray(compact: flexible) { try TxnOffsetCommitRequestPartition(from: &$0, version: version) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -127,7 +146,12 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 3
-            buffer.writeKafkaString(self.name, compact: flexible)
+            if version <= 5 {
+                buffer.writeKafkaString(self.name, compact: flexible)
+            }
+            if version >= 6 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             try buffer.writeKafkaArray(self.partitions, compact: flexible) { try $1.write(into: &$0, version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
@@ -138,12 +162,16 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
     }
 
     public struct TxnOffsetCommitRequestPartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var committedOffset: Int64
-        public var committedLeaderEpoch: Int32
-        public var committedMetadata: String?
+        public var partitionIndex: Int32 = 0
+        public var committedOffset: Int64 = 0
+        /// Epoch of the leader that served the newest consumed record; -1 if not known.
+        public var committedLeaderEpoch: Int32 = -1
+        public var committedMetadata: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,
@@ -191,19 +219,25 @@ public struct TxnOffsetCommitRequest: KafkaRequest {
     }
 }
 
+/// Per-partition result of TxnOffsetCommit.
+/// History: v1 throttles after answering; v2 same as v1; v3 flexible, group membership errors;
+/// v4 TRANSACTION_ABORTABLE; v5 same as v4; v6 (Kafka 4.4, KIP-1319) topic ids instead of names.
 public struct TxnOffsetCommitResponse: KafkaResponse {
     public static let messageName = "TxnOffsetCommitResponse"
     public static let apiKey = ApiKey.txnOffsetCommit
-    public static let versions: ClosedRange<Int16> = 0...4
+    public static let versions: ClosedRange<Int16> = 0...6
     public static let firstFlexibleVersion: Int16? = 3
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 3 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [TxnOffsetCommitResponseTopic]
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [TxnOffsetCommitResponseTopic] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -246,17 +280,25 @@ public struct TxnOffsetCommitResponse: KafkaResponse {
     }
 
     public struct TxnOffsetCommitResponseTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [TxnOffsetCommitResponsePartition]
+        /// Topic name up to v5.
+        public var name: String = ""
+        /// v6+: topic id.
+        public var topicId: KafkaUUID = .zero
+        public var partitions: [TxnOffsetCommitResponsePartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
+            topicId: KafkaUUID = .zero,
             partitions: [TxnOffsetCommitResponsePartition] = [],
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.name = name
+            self.topicId = topicId
             self.partitions = partitions
             self.unknownTaggedFields = unknownTaggedFields
         }
@@ -264,7 +306,8 @@ public struct TxnOffsetCommitResponse: KafkaResponse {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 3
-            self.name = try buffer.readKafkaString(compact: flexible)
+            if version <= 5 { self.name = try buffer.readKafkaString(compact: flexible) }
+            if version >= 6 { self.topicId = try buffer.readKafkaUUID() }
             self.partitions = try buffer.readKafkaArray(compact: flexible) { try TxnOffsetCommitResponsePartition(from: &$0, version: version) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
@@ -276,7 +319,12 @@ public struct TxnOffsetCommitResponse: KafkaResponse {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 3
-            buffer.writeKafkaString(self.name, compact: flexible)
+            if version <= 5 {
+                buffer.writeKafkaString(self.name, compact: flexible)
+            }
+            if version >= 6 {
+                buffer.writeKafkaUUID(self.topicId)
+            }
             try buffer.writeKafkaArray(self.partitions, compact: flexible) { try $1.write(into: &$0, version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
@@ -287,10 +335,13 @@ public struct TxnOffsetCommitResponse: KafkaResponse {
     }
 
     public struct TxnOffsetCommitResponsePartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        public var errorCode: Int16 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0, errorCode: Int16 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.partitionIndex = partitionIndex

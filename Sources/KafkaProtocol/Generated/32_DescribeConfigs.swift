@@ -2,6 +2,9 @@
 
 import NIOCore
 
+/// Reads the configuration of topics, brokers, broker loggers, client-metrics or groups.
+/// History: v1 IncludeSynonyms; v2 same as v1; v3 IncludeDocumentation; v4 flexible.
+/// Kafka 4.0 brokers accept only v1 and up (KIP-896).
 public struct DescribeConfigsRequest: KafkaRequest {
     public typealias Response = DescribeConfigsResponse
     public static let messageName = "DescribeConfigsRequest"
@@ -12,11 +15,15 @@ public struct DescribeConfigsRequest: KafkaRequest {
         return version >= 4 ? 2 : 1
     }
 
-    public var resources: [DescribeConfigsResource]
-    public var includeSynonyms: Bool
-    public var includeDocumentation: Bool
+    public var resources: [DescribeConfigsResource] = []
+    /// Also list the other places (static, default, dynamic) a value could come from.
+    public var includeSynonyms: Bool = false
+    public var includeDocumentation: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         resources: [DescribeConfigsResource] = [],
@@ -69,11 +76,16 @@ public struct DescribeConfigsRequest: KafkaRequest {
     }
 
     public struct DescribeConfigsResource: Sendable, Hashable {
-        public var resourceType: Int8
-        public var resourceName: String
-        public var configurationKeys: [String]?
+        /// A config resource type id (2 topic, 4 broker, 8 broker logger, ...).
+        public var resourceType: Int8 = 0
+        public var resourceName: String = ""
+        /// Null describes every config of the resource.
+        public var configurationKeys: [String]? = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             resourceType: Int8 = 0,
@@ -115,6 +127,9 @@ public struct DescribeConfigsRequest: KafkaRequest {
     }
 }
 
+/// The config values asked for by DescribeConfigs.
+/// History: v1 ConfigSource and synonyms replace IsDefault; v2 throttles after answering;
+/// v3 ConfigType and Documentation; v4 flexible. Kafka 4.0 brokers need v1+.
 public struct DescribeConfigsResponse: KafkaResponse {
     public static let messageName = "DescribeConfigsResponse"
     public static let apiKey = ApiKey.describeConfigs
@@ -124,10 +139,13 @@ public struct DescribeConfigsResponse: KafkaResponse {
         return version >= 4 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var results: [DescribeConfigsResult]
+    public var throttleTimeMs: Int32 = 0
+    public var results: [DescribeConfigsResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -170,13 +188,16 @@ public struct DescribeConfigsResponse: KafkaResponse {
     }
 
     public struct DescribeConfigsResult: Sendable, Hashable {
-        public var errorCode: Int16
-        public var errorMessage: String?
-        public var resourceType: Int8
-        public var resourceName: String
-        public var configs: [DescribeConfigsResourceResult]
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = ""
+        public var resourceType: Int8 = 0
+        public var resourceName: String = ""
+        public var configs: [DescribeConfigsResourceResult] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
@@ -226,17 +247,26 @@ public struct DescribeConfigsResponse: KafkaResponse {
     }
 
     public struct DescribeConfigsResourceResult: Sendable, Hashable {
-        public var name: String
-        public var value: String?
-        public var readOnly: Bool
-        public var isDefault: Bool
-        public var configSource: Int8
-        public var isSensitive: Bool
-        public var synonyms: [DescribeConfigsSynonym]
-        public var configType: Int8
-        public var documentation: String?
+        public var name: String = ""
+        /// Null for sensitive values or when there is no value.
+        public var value: String? = ""
+        public var readOnly: Bool = false
+        /// v0 only; later versions say where the value comes from in ConfigSource.
+        public var isDefault: Bool = false
+        /// Where the value comes from: 0 unknown, 1 dynamic topic, 2 dynamic broker, 3 dynamic default
+        /// broker, 4 static broker, 5 default, 6 dynamic broker logger, 7 client metrics, 8 group.
+        public var configSource: Int8 = -1
+        public var isSensitive: Bool = false
+        /// The value at each level that could supply it, highest precedence first.
+        public var synonyms: [DescribeConfigsSynonym] = []
+        /// Data type id of the config (boolean, string, int, ...); 0 unknown.
+        public var configType: Int8 = 0
+        public var documentation: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -313,11 +343,14 @@ public struct DescribeConfigsResponse: KafkaResponse {
     }
 
     public struct DescribeConfigsSynonym: Sendable, Hashable {
-        public var name: String
-        public var value: String?
-        public var source: Int8
+        public var name: String = ""
+        public var value: String? = ""
+        public var source: Int8 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",

@@ -2,6 +2,9 @@
 
 import NIOCore
 
+/// Replaces the whole dynamic config set of resources (configs left out are reset).
+/// IncrementalAlterConfigs is the finer-grained successor.
+/// History: v1 same as v0; v2 flexible.
 public struct AlterConfigsRequest: KafkaRequest {
     public typealias Response = AlterConfigsResponse
     public static let messageName = "AlterConfigsRequest"
@@ -12,10 +15,13 @@ public struct AlterConfigsRequest: KafkaRequest {
         return version >= 2 ? 2 : 1
     }
 
-    public var resources: [AlterConfigsResource]
-    public var validateOnly: Bool
+    public var resources: [AlterConfigsResource] = []
+    public var validateOnly: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         resources: [AlterConfigsResource] = [],
@@ -58,11 +64,14 @@ public struct AlterConfigsRequest: KafkaRequest {
     }
 
     public struct AlterConfigsResource: Sendable, Hashable {
-        public var resourceType: Int8
-        public var resourceName: String
-        public var configs: [AlterableConfig]
+        public var resourceType: Int8 = 0
+        public var resourceName: String = ""
+        public var configs: [AlterableConfig] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             resourceType: Int8 = 0,
@@ -104,10 +113,14 @@ public struct AlterConfigsRequest: KafkaRequest {
     }
 
     public struct AlterableConfig: Sendable, Hashable {
-        public var name: String
-        public var value: String?
+        public var name: String = ""
+        /// Null removes the dynamic value.
+        public var value: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", value: String? = "", unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -141,6 +154,8 @@ public struct AlterConfigsRequest: KafkaRequest {
     }
 }
 
+/// Per-resource result of AlterConfigs.
+/// History: v1 throttles after answering; v2 flexible.
 public struct AlterConfigsResponse: KafkaResponse {
     public static let messageName = "AlterConfigsResponse"
     public static let apiKey = ApiKey.alterConfigs
@@ -150,10 +165,13 @@ public struct AlterConfigsResponse: KafkaResponse {
         return version >= 2 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var responses: [AlterConfigsResourceResponse]
+    public var throttleTimeMs: Int32 = 0
+    public var responses: [AlterConfigsResourceResponse] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -196,12 +214,15 @@ public struct AlterConfigsResponse: KafkaResponse {
     }
 
     public struct AlterConfigsResourceResponse: Sendable, Hashable {
-        public var errorCode: Int16
-        public var errorMessage: String?
-        public var resourceType: Int8
-        public var resourceName: String
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = ""
+        public var resourceType: Int8 = 0
+        public var resourceName: String = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,

@@ -2,19 +2,26 @@
 
 import NIOCore
 
+/// Lists a broker's log directories and the replicas stored in them.
+/// History: v1 same as v0; v2 flexible; v3-v5 change only the response; v5 was added in Kafka 4.3
+/// (after the 4.0 snapshot). Kafka 4.0 brokers accept only v1 and up (KIP-896).
 public struct DescribeLogDirsRequest: KafkaRequest {
     public typealias Response = DescribeLogDirsResponse
     public static let messageName = "DescribeLogDirsRequest"
     public static let apiKey = ApiKey.describeLogDirs
-    public static let versions: ClosedRange<Int16> = 0...4
+    public static let versions: ClosedRange<Int16> = 0...5
     public static let firstFlexibleVersion: Int16? = 2
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 2 ? 2 : 1
     }
 
-    public var topics: [DescribableLogDirTopic]?
+    /// Null asks about every partition.
+    public var topics: [DescribableLogDirTopic]? = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(topics: [DescribableLogDirTopic]? = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.topics = topics
@@ -50,10 +57,13 @@ public struct DescribeLogDirsRequest: KafkaRequest {
     }
 
     public struct DescribableLogDirTopic: Sendable, Hashable {
-        public var topic: String
-        public var partitions: [Int32]
+        public var topic: String = ""
+        public var partitions: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topic: String = "", partitions: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topic = topic
@@ -87,20 +97,26 @@ public struct DescribeLogDirsRequest: KafkaRequest {
     }
 }
 
+/// Contents and usage of a broker's log directories.
+/// History: v1 throttles after answering; v2 flexible; v3 top-level ErrorCode; v4 TotalBytes and
+/// UsableBytes; v5 (Kafka 4.3, KIP-1066) IsCordoned. Kafka 4.0 brokers need v1+.
 public struct DescribeLogDirsResponse: KafkaResponse {
     public static let messageName = "DescribeLogDirsResponse"
     public static let apiKey = ApiKey.describeLogDirs
-    public static let versions: ClosedRange<Int16> = 0...4
+    public static let versions: ClosedRange<Int16> = 0...5
     public static let firstFlexibleVersion: Int16? = 2
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 2 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var results: [DescribeLogDirsResult]
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    public var results: [DescribeLogDirsResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -149,13 +165,20 @@ public struct DescribeLogDirsResponse: KafkaResponse {
     }
 
     public struct DescribeLogDirsResult: Sendable, Hashable {
-        public var errorCode: Int16
-        public var logDir: String
-        public var topics: [DescribeLogDirsTopic]
-        public var totalBytes: Int64
-        public var usableBytes: Int64
+        public var errorCode: Int16 = 0
+        public var logDir: String = ""
+        public var topics: [DescribeLogDirsTopic] = []
+        /// -1 when the broker does not report it.
+        public var totalBytes: Int64 = -1
+        /// -1 when the broker does not report it.
+        public var usableBytes: Int64 = -1
+        /// v5+: true when the directory takes no new replicas.
+        public var isCordoned: Bool = false
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
@@ -163,6 +186,7 @@ public struct DescribeLogDirsResponse: KafkaResponse {
             topics: [DescribeLogDirsTopic] = [],
             totalBytes: Int64 = -1,
             usableBytes: Int64 = -1,
+            isCordoned: Bool = false,
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.errorCode = errorCode
@@ -170,6 +194,7 @@ public struct DescribeLogDirsResponse: KafkaResponse {
             self.topics = topics
             self.totalBytes = totalBytes
             self.usableBytes = usableBytes
+            self.isCordoned = isCordoned
             self.unknownTaggedFields = unknownTaggedFields
         }
 
@@ -181,6 +206,7 @@ public struct DescribeLogDirsResponse: KafkaResponse {
             self.topics = try buffer.readKafkaArray(compact: flexible) { try DescribeLogDirsTopic(from: &$0, version: version) }
             if version >= 4 { self.totalBytes = try buffer.readKafkaInt64() }
             if version >= 4 { self.usableBytes = try buffer.readKafkaInt64() }
+            if version >= 5 { self.isCordoned = try buffer.readKafkaBool() }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
                     let field = try buffer.readTaggedField()
@@ -200,6 +226,9 @@ public struct DescribeLogDirsResponse: KafkaResponse {
             if version >= 4 {
                 buffer.writeInteger(self.usableBytes)
             }
+            if version >= 5 {
+                buffer.writeKafkaBool(self.isCordoned)
+            }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)
@@ -209,10 +238,13 @@ public struct DescribeLogDirsResponse: KafkaResponse {
     }
 
     public struct DescribeLogDirsTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [DescribeLogDirsPartition]
+        public var name: String = ""
+        public var partitions: [DescribeLogDirsPartition] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -250,12 +282,18 @@ public struct DescribeLogDirsResponse: KafkaResponse {
     }
 
     public struct DescribeLogDirsPartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var partitionSize: Int64
-        public var offsetLag: Int64
-        public var isFutureKey: Bool
+        public var partitionIndex: Int32 = 0
+        public var partitionSize: Int64 = 0
+        /// Current replica: log end offset minus high watermark; future replica: its end offset
+        /// behind the current replica's.
+        public var offsetLag: Int64 = 0
+        /// True for a future replica being moved to this directory.
+        public var isFutureKey: Bool = false
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             partitionIndex: Int32 = 0,

@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Carries one SASL token after SaslHandshake, wrapped in the Kafka framing.
+/// History: v1 same as v0 (the response gains a session lifetime); v2 flexible.
 public struct SaslAuthenticateRequest: KafkaRequest {
     public typealias Response = SaslAuthenticateResponse
     public static let messageName = "SaslAuthenticateRequest"
@@ -12,9 +14,13 @@ public struct SaslAuthenticateRequest: KafkaRequest {
         return version >= 2 ? 2 : 1
     }
 
-    public var authBytes: ByteBuffer
+    /// Mechanism-specific token bytes.
+    public var authBytes: ByteBuffer = ByteBuffer()
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(authBytes: ByteBuffer = ByteBuffer(), unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.authBytes = authBytes
@@ -50,6 +56,8 @@ public struct SaslAuthenticateRequest: KafkaRequest {
     }
 }
 
+/// The server's SASL token for the next step, or the authentication error.
+/// History: v1 SessionLifetimeMs; v2 flexible.
 public struct SaslAuthenticateResponse: KafkaResponse {
     public static let messageName = "SaslAuthenticateResponse"
     public static let apiKey = ApiKey.saslAuthenticate
@@ -59,12 +67,16 @@ public struct SaslAuthenticateResponse: KafkaResponse {
         return version >= 2 ? 1 : 0
     }
 
-    public var errorCode: Int16
-    public var errorMessage: String?
-    public var authBytes: ByteBuffer
-    public var sessionLifetimeMs: Int64
+    public var errorCode: Int16 = 0
+    public var errorMessage: String? = ""
+    public var authBytes: ByteBuffer = ByteBuffer()
+    /// v1+: how long the authenticated session stays valid; 0 for no limit.
+    public var sessionLifetimeMs: Int64 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         errorCode: Int16 = 0,

@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Raises the partition count of existing topics.
+/// History: v1 same as v0; v2 flexible; v3 may answer THROTTLING_QUOTA_EXCEEDED.
 public struct CreatePartitionsRequest: KafkaRequest {
     public typealias Response = CreatePartitionsResponse
     public static let messageName = "CreatePartitionsRequest"
@@ -12,11 +14,14 @@ public struct CreatePartitionsRequest: KafkaRequest {
         return version >= 2 ? 2 : 1
     }
 
-    public var topics: [CreatePartitionsTopic]
-    public var timeoutMs: Int32
-    public var validateOnly: Bool
+    public var topics: [CreatePartitionsTopic] = []
+    public var timeoutMs: Int32 = 0
+    public var validateOnly: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         topics: [CreatePartitionsTopic] = [],
@@ -63,11 +68,16 @@ public struct CreatePartitionsRequest: KafkaRequest {
     }
 
     public struct CreatePartitionsTopic: Sendable, Hashable {
-        public var name: String
-        public var count: Int32
-        public var assignments: [CreatePartitionsAssignment]?
+        public var name: String = ""
+        /// The new total number of partitions.
+        public var count: Int32 = 0
+        /// Replica placement of each new partition, or null to let the controller choose.
+        public var assignments: [CreatePartitionsAssignment]? = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -109,9 +119,12 @@ public struct CreatePartitionsRequest: KafkaRequest {
     }
 
     public struct CreatePartitionsAssignment: Sendable, Hashable {
-        public var brokerIds: [Int32]
+        public var brokerIds: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(brokerIds: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.brokerIds = brokerIds
@@ -142,6 +155,8 @@ public struct CreatePartitionsRequest: KafkaRequest {
     }
 }
 
+/// Per-topic result of CreatePartitions.
+/// History: v1 throttles after answering; v2 flexible; v3 THROTTLING_QUOTA_EXCEEDED.
 public struct CreatePartitionsResponse: KafkaResponse {
     public static let messageName = "CreatePartitionsResponse"
     public static let apiKey = ApiKey.createPartitions
@@ -151,10 +166,13 @@ public struct CreatePartitionsResponse: KafkaResponse {
         return version >= 2 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var results: [CreatePartitionsTopicResult]
+    public var throttleTimeMs: Int32 = 0
+    public var results: [CreatePartitionsTopicResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -197,11 +215,14 @@ public struct CreatePartitionsResponse: KafkaResponse {
     }
 
     public struct CreatePartitionsTopicResult: Sendable, Hashable {
-        public var name: String
-        public var errorCode: Int16
-        public var errorMessage: String?
+        public var name: String = ""
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",

@@ -2,19 +2,26 @@
 
 import NIOCore
 
+/// Deletes groups that have no active members, together with their committed offsets.
+/// History: v1 same as v0; v2 flexible; v3 (Kafka 4.4, KIP-1331, after the 4.0 snapshot) same
+/// body, announcing that the response carries error messages.
 public struct DeleteGroupsRequest: KafkaRequest {
     public typealias Response = DeleteGroupsResponse
     public static let messageName = "DeleteGroupsRequest"
     public static let apiKey = ApiKey.deleteGroups
-    public static let versions: ClosedRange<Int16> = 0...2
+    public static let versions: ClosedRange<Int16> = 0...3
     public static let firstFlexibleVersion: Int16? = 2
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 2 ? 2 : 1
     }
 
-    public var groupsNames: [String]
+    /// Kafka spells it GroupsNames.
+    public var groupsNames: [String] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(groupsNames: [String] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.groupsNames = groupsNames
@@ -50,19 +57,24 @@ public struct DeleteGroupsRequest: KafkaRequest {
     }
 }
 
+/// Per-group result of DeleteGroups.
+/// History: v1 throttles after answering; v2 flexible; v3 (Kafka 4.4) ErrorMessage per group.
 public struct DeleteGroupsResponse: KafkaResponse {
     public static let messageName = "DeleteGroupsResponse"
     public static let apiKey = ApiKey.deleteGroups
-    public static let versions: ClosedRange<Int16> = 0...2
+    public static let versions: ClosedRange<Int16> = 0...3
     public static let firstFlexibleVersion: Int16? = 2
     public static func headerVersion(for version: Int16) -> Int16 {
         return version >= 2 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var results: [DeletableGroupResult]
+    public var throttleTimeMs: Int32 = 0
+    public var results: [DeletableGroupResult] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -105,14 +117,25 @@ public struct DeleteGroupsResponse: KafkaResponse {
     }
 
     public struct DeletableGroupResult: Sendable, Hashable {
-        public var groupId: String
-        public var errorCode: Int16
+        public var groupId: String = ""
+        public var errorCode: Int16 = 0
+        /// v3+: why the deletion failed, or null.
+        public var errorMessage: String? = nil
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
 
-        public init(groupId: String = "", errorCode: Int16 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
+        /// A value with every field at its spec default.
+        public init() {}
+
+        public init(
+            groupId: String = "",
+            errorCode: Int16 = 0,
+            errorMessage: String? = nil,
+            unknownTaggedFields: UnknownTaggedFields = [:]
+        ) {
             self.groupId = groupId
             self.errorCode = errorCode
+            self.errorMessage = errorMessage
             self.unknownTaggedFields = unknownTaggedFields
         }
 
@@ -121,6 +144,7 @@ public struct DeleteGroupsResponse: KafkaResponse {
             let flexible = version >= 2
             self.groupId = try buffer.readKafkaString(compact: flexible)
             self.errorCode = try buffer.readKafkaInt16()
+            if version >= 3 { self.errorMessage = try buffer.readKafkaNullableString(compact: flexible) }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
                     let field = try buffer.readTaggedField()
@@ -133,6 +157,9 @@ public struct DeleteGroupsResponse: KafkaResponse {
             let flexible = version >= 2
             buffer.writeKafkaString(self.groupId, compact: flexible)
             buffer.writeInteger(self.errorCode)
+            if version >= 3 {
+                buffer.writeKafkaNullableString(self.errorMessage, compact: flexible)
+            }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Changes individual config entries (set, delete, append to or subtract from a list) without
+/// touching the others. History: v1 flexible.
 public struct IncrementalAlterConfigsRequest: KafkaRequest {
     public typealias Response = IncrementalAlterConfigsResponse
     public static let messageName = "IncrementalAlterConfigsRequest"
@@ -12,10 +14,13 @@ public struct IncrementalAlterConfigsRequest: KafkaRequest {
         return version >= 1 ? 2 : 1
     }
 
-    public var resources: [AlterConfigsResource]
-    public var validateOnly: Bool
+    public var resources: [AlterConfigsResource] = []
+    public var validateOnly: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         resources: [AlterConfigsResource] = [],
@@ -58,11 +63,14 @@ public struct IncrementalAlterConfigsRequest: KafkaRequest {
     }
 
     public struct AlterConfigsResource: Sendable, Hashable {
-        public var resourceType: Int8
-        public var resourceName: String
-        public var configs: [AlterableConfig]
+        public var resourceType: Int8 = 0
+        public var resourceName: String = ""
+        public var configs: [AlterableConfig] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             resourceType: Int8 = 0,
@@ -104,11 +112,15 @@ public struct IncrementalAlterConfigsRequest: KafkaRequest {
     }
 
     public struct AlterableConfig: Sendable, Hashable {
-        public var name: String
-        public var configOperation: Int8
-        public var value: String?
+        public var name: String = ""
+        /// 0 SET, 1 DELETE, 2 APPEND, 3 SUBTRACT.
+        public var configOperation: Int8 = 0
+        public var value: String? = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             name: String = "",
@@ -150,6 +162,7 @@ public struct IncrementalAlterConfigsRequest: KafkaRequest {
     }
 }
 
+/// Per-resource result of IncrementalAlterConfigs. History: v1 flexible.
 public struct IncrementalAlterConfigsResponse: KafkaResponse {
     public static let messageName = "IncrementalAlterConfigsResponse"
     public static let apiKey = ApiKey.incrementalAlterConfigs
@@ -159,10 +172,13 @@ public struct IncrementalAlterConfigsResponse: KafkaResponse {
         return version >= 1 ? 1 : 0
     }
 
-    public var throttleTimeMs: Int32
-    public var responses: [AlterConfigsResourceResponse]
+    public var throttleTimeMs: Int32 = 0
+    public var responses: [AlterConfigsResourceResponse] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -205,12 +221,15 @@ public struct IncrementalAlterConfigsResponse: KafkaResponse {
     }
 
     public struct AlterConfigsResourceResponse: Sendable, Hashable {
-        public var errorCode: Int16
-        public var errorMessage: String?
-        public var resourceType: Int8
-        public var resourceName: String
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = ""
+        public var resourceType: Int8 = 0
+        public var resourceName: String = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,

@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Deletes a group's committed offsets for some partitions; refused while the group still subscribes to the topic.
+/// Only version 0 exists; it is not flexible.
 public struct OffsetDeleteRequest: KafkaRequest {
     public typealias Response = OffsetDeleteResponse
     public static let messageName = "OffsetDeleteRequest"
@@ -12,8 +14,11 @@ public struct OffsetDeleteRequest: KafkaRequest {
         return 1
     }
 
-    public var groupId: String
-    public var topics: [OffsetDeleteRequestTopic]
+    public var groupId: String = ""
+    public var topics: [OffsetDeleteRequestTopic] = []
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(groupId: String = "", topics: [OffsetDeleteRequestTopic] = []) {
         self.groupId = groupId
@@ -38,8 +43,11 @@ public struct OffsetDeleteRequest: KafkaRequest {
     }
 
     public struct OffsetDeleteRequestTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [OffsetDeleteRequestPartition]
+        public var name: String = ""
+        public var partitions: [OffsetDeleteRequestPartition] = []
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", partitions: [OffsetDeleteRequestPartition] = []) {
             self.name = name
@@ -59,7 +67,10 @@ public struct OffsetDeleteRequest: KafkaRequest {
     }
 
     public struct OffsetDeleteRequestPartition: Sendable, Hashable {
-        public var partitionIndex: Int32
+        public var partitionIndex: Int32 = 0
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0) {
             self.partitionIndex = partitionIndex
@@ -76,6 +87,7 @@ public struct OffsetDeleteRequest: KafkaRequest {
     }
 }
 
+/// Result of OffsetDelete: a group-level error plus per-partition errors. Only version 0 exists.
 public struct OffsetDeleteResponse: KafkaResponse {
     public static let messageName = "OffsetDeleteResponse"
     public static let apiKey = ApiKey.offsetDelete
@@ -85,9 +97,13 @@ public struct OffsetDeleteResponse: KafkaResponse {
         return 0
     }
 
-    public var errorCode: Int16
-    public var throttleTimeMs: Int32
-    public var topics: [OffsetDeleteResponseTopic]
+    /// Group-level error (e.g. the group is still consuming the topic).
+    public var errorCode: Int16 = 0
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [OffsetDeleteResponseTopic] = []
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(errorCode: Int16 = 0, throttleTimeMs: Int32 = 0, topics: [OffsetDeleteResponseTopic] = []) {
         self.errorCode = errorCode
@@ -115,8 +131,11 @@ public struct OffsetDeleteResponse: KafkaResponse {
     }
 
     public struct OffsetDeleteResponseTopic: Sendable, Hashable {
-        public var name: String
-        public var partitions: [OffsetDeleteResponsePartition]
+        public var name: String = ""
+        public var partitions: [OffsetDeleteResponsePartition] = []
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", partitions: [OffsetDeleteResponsePartition] = []) {
             self.name = name
@@ -136,8 +155,11 @@ public struct OffsetDeleteResponse: KafkaResponse {
     }
 
     public struct OffsetDeleteResponsePartition: Sendable, Hashable {
-        public var partitionIndex: Int32
-        public var errorCode: Int16
+        public var partitionIndex: Int32 = 0
+        public var errorCode: Int16 = 0
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(partitionIndex: Int32 = 0, errorCode: Int16 = 0) {
             self.partitionIndex = partitionIndex

@@ -2,28 +2,39 @@
 
 import NIOCore
 
+/// Describes the cluster: its id, the active controller and the brokers (or controllers).
+/// Flexible from v0. History: v1 EndpointType (KIP-919); v2 (Kafka 4.0, after the October 2024
+/// snapshot) IncludeFencedBrokers (KIP-1073).
 public struct DescribeClusterRequest: KafkaRequest {
     public typealias Response = DescribeClusterResponse
     public static let messageName = "DescribeClusterRequest"
     public static let apiKey = ApiKey.describeCluster
-    public static let versions: ClosedRange<Int16> = 0...1
+    public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 0
     public static func headerVersion(for version: Int16) -> Int16 {
         return 2
     }
 
-    public var includeClusterAuthorizedOperations: Bool
-    public var endpointType: Int8
+    public var includeClusterAuthorizedOperations: Bool = false
+    /// 1 asks for brokers, 2 for controllers.
+    public var endpointType: Int8 = 1
+    /// v2+: also list fenced brokers.
+    public var includeFencedBrokers: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         includeClusterAuthorizedOperations: Bool = false,
         endpointType: Int8 = 1,
+        includeFencedBrokers: Bool = false,
         unknownTaggedFields: UnknownTaggedFields = [:]
     ) {
         self.includeClusterAuthorizedOperations = includeClusterAuthorizedOperations
         self.endpointType = endpointType
+        self.includeFencedBrokers = includeFencedBrokers
         self.unknownTaggedFields = unknownTaggedFields
     }
 
@@ -35,6 +46,7 @@ public struct DescribeClusterRequest: KafkaRequest {
         let flexible = true
         self.includeClusterAuthorizedOperations = try buffer.readKafkaBool()
         if version >= 1 { self.endpointType = try buffer.readKafkaInt8() }
+        if version >= 2 { self.includeFencedBrokers = try buffer.readKafkaBool() }
         if flexible {
             for _ in 0..<(try buffer.readTaggedFieldCount()) {
                 let field = try buffer.readTaggedField()
@@ -53,6 +65,10 @@ public struct DescribeClusterRequest: KafkaRequest {
             buffer.writeInteger(self.endpointType)
         }
         if !(version >= 1) && self.endpointType != 1 { throw KafkaProtocolError.fieldNotSupported(message: "DescribeClusterRequest", field: "EndpointType", version: version) }
+        if version >= 2 {
+            buffer.writeKafkaBool(self.includeFencedBrokers)
+        }
+        if !(version >= 2) && self.includeFencedBrokers != false { throw KafkaProtocolError.fieldNotSupported(message: "DescribeClusterRequest", field: "IncludeFencedBrokers", version: version) }
         if flexible {
             var tagged = TaggedFieldWriter()
             tagged.append(unknown: self.unknownTaggedFields)
@@ -61,25 +77,33 @@ public struct DescribeClusterRequest: KafkaRequest {
     }
 }
 
+/// Answer to DescribeCluster.
+/// History: v1 EndpointType (and endpoint-type errors); v2 (Kafka 4.0) IsFenced per broker.
 public struct DescribeClusterResponse: KafkaResponse {
     public static let messageName = "DescribeClusterResponse"
     public static let apiKey = ApiKey.describeCluster
-    public static let versions: ClosedRange<Int16> = 0...1
+    public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 0
     public static func headerVersion(for version: Int16) -> Int16 {
         return 1
     }
 
-    public var throttleTimeMs: Int32
-    public var errorCode: Int16
-    public var errorMessage: String?
-    public var endpointType: Int8
-    public var clusterId: String
-    public var controllerId: Int32
-    public var brokers: [DescribeClusterBroker]
-    public var clusterAuthorizedOperations: Int32
+    public var throttleTimeMs: Int32 = 0
+    public var errorCode: Int16 = 0
+    public var errorMessage: String? = nil
+    /// Which kind of node Brokers lists: 1 brokers, 2 controllers.
+    public var endpointType: Int8 = 1
+    public var clusterId: String = ""
+    /// -1 when unknown. A controller answers with the quorum leader, a KRaft broker with some live broker.
+    public var controllerId: Int32 = -1
+    public var brokers: [DescribeClusterBroker] = []
+    /// Bit field of allowed ACL operations; INT32_MIN when not requested.
+    public var clusterAuthorizedOperations: Int32 = -2147483648
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -149,24 +173,31 @@ public struct DescribeClusterResponse: KafkaResponse {
     }
 
     public struct DescribeClusterBroker: Sendable, Hashable {
-        public var brokerId: Int32
-        public var host: String
-        public var port: Int32
-        public var rack: String?
+        /// Node id (a controller id when EndpointType is 2).
+        public var brokerId: Int32 = 0
+        public var host: String = ""
+        public var port: Int32 = 0
+        public var rack: String? = nil
+        public var isFenced: Bool = false
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             brokerId: Int32 = 0,
             host: String = "",
             port: Int32 = 0,
             rack: String? = nil,
+            isFenced: Bool = false,
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.brokerId = brokerId
             self.host = host
             self.port = port
             self.rack = rack
+            self.isFenced = isFenced
             self.unknownTaggedFields = unknownTaggedFields
         }
 
@@ -177,6 +208,7 @@ public struct DescribeClusterResponse: KafkaResponse {
             self.host = try buffer.readKafkaString(compact: flexible)
             self.port = try buffer.readKafkaInt32()
             self.rack = try buffer.readKafkaNullableString(compact: flexible)
+            if version >= 2 { self.isFenced = try buffer.readKafkaBool() }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
                     let field = try buffer.readTaggedField()
@@ -191,6 +223,10 @@ public struct DescribeClusterResponse: KafkaResponse {
             buffer.writeKafkaString(self.host, compact: flexible)
             buffer.writeInteger(self.port)
             buffer.writeKafkaNullableString(self.rack, compact: flexible)
+            if version >= 2 {
+                buffer.writeKafkaBool(self.isFenced)
+            }
+            if !(version >= 2) && self.isFenced != false { throw KafkaProtocolError.fieldNotSupported(message: "DescribeClusterResponse", field: "IsFenced", version: version) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

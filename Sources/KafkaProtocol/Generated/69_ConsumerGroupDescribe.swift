@@ -2,20 +2,25 @@
 
 import NIOCore
 
+/// Describes groups that use the consumer group protocol of KIP-848. Flexible from v0.
+/// History: v1 (Kafka 4.0, after the October 2024 snapshot) same body; the response adds MemberType.
 public struct ConsumerGroupDescribeRequest: KafkaRequest {
     public typealias Response = ConsumerGroupDescribeResponse
     public static let messageName = "ConsumerGroupDescribeRequest"
     public static let apiKey = ApiKey.consumerGroupDescribe
-    public static let versions: ClosedRange<Int16> = 0...0
+    public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 0
     public static func headerVersion(for version: Int16) -> Int16 {
         return 2
     }
 
-    public var groupIds: [String]
-    public var includeAuthorizedOperations: Bool
+    public var groupIds: [String] = []
+    public var includeAuthorizedOperations: Bool = false
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         groupIds: [String] = [],
@@ -58,19 +63,24 @@ public struct ConsumerGroupDescribeRequest: KafkaRequest {
     }
 }
 
+/// State, epochs and members (with current and target assignments) of KIP-848 consumer groups.
+/// History: v1 (Kafka 4.0, KIP-1099) MemberType per member.
 public struct ConsumerGroupDescribeResponse: KafkaResponse {
     public static let messageName = "ConsumerGroupDescribeResponse"
     public static let apiKey = ApiKey.consumerGroupDescribe
-    public static let versions: ClosedRange<Int16> = 0...0
+    public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 0
     public static func headerVersion(for version: Int16) -> Int16 {
         return 1
     }
 
-    public var throttleTimeMs: Int32
-    public var groups: [DescribedGroup]
+    public var throttleTimeMs: Int32 = 0
+    public var groups: [DescribedGroup] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -112,12 +122,16 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
         }
     }
 
+    /// One topic of an assignment.
     public struct TopicPartitions: Sendable, Hashable {
-        public var topicId: KafkaUUID
-        public var topicName: String
-        public var partitions: [Int32]
+        public var topicId: KafkaUUID = .zero
+        public var topicName: String = ""
+        public var partitions: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             topicId: KafkaUUID = .zero,
@@ -158,10 +172,14 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
         }
     }
 
+    /// Partitions grouped by topic.
     public struct Assignment: Sendable, Hashable {
-        public var topicPartitions: [TopicPartitions]
+        public var topicPartitions: [TopicPartitions] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topicPartitions: [TopicPartitions] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topicPartitions = topicPartitions
@@ -192,17 +210,23 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
     }
 
     public struct DescribedGroup: Sendable, Hashable {
-        public var errorCode: Int16
-        public var errorMessage: String?
-        public var groupId: String
-        public var groupState: String
-        public var groupEpoch: Int32
-        public var assignmentEpoch: Int32
-        public var assignorName: String
-        public var members: [Member]
-        public var authorizedOperations: Int32
+        public var errorCode: Int16 = 0
+        public var errorMessage: String? = nil
+        public var groupId: String = ""
+        public var groupState: String = ""
+        public var groupEpoch: Int32 = 0
+        /// Group epoch at which the current target assignment was computed.
+        public var assignmentEpoch: Int32 = 0
+        /// The server-side assignor in use.
+        public var assignorName: String = ""
+        public var members: [Member] = []
+        /// Bit field of allowed ACL operations; INT32_MIN when not requested.
+        public var authorizedOperations: Int32 = -2147483648
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
@@ -268,18 +292,27 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
     }
 
     public struct Member: Sendable, Hashable {
-        public var memberId: String
-        public var instanceId: String?
-        public var rackId: String?
-        public var memberEpoch: Int32
-        public var clientId: String
-        public var clientHost: String
-        public var subscribedTopicNames: [String]
-        public var subscribedTopicRegex: String?
-        public var assignment: Assignment
-        public var targetAssignment: Assignment
+        public var memberId: String = ""
+        /// Static membership id, or null.
+        public var instanceId: String? = nil
+        public var rackId: String? = nil
+        public var memberEpoch: Int32 = 0
+        public var clientId: String = ""
+        public var clientHost: String = ""
+        public var subscribedTopicNames: [String] = []
+        /// Set when the member subscribes by pattern rather than by names; else null.
+        public var subscribedTopicRegex: String? = nil
+        /// Partitions the member currently owns.
+        public var assignment: Assignment = Assignment()
+        /// Partitions the member is moving towards.
+        public var targetAssignment: Assignment = Assignment()
+        /// v1+: -1 unknown, 0 member that joined with the classic protocol, 1 consumer protocol member.
+        public var memberType: Int8 = -1
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",
@@ -292,6 +325,7 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
             subscribedTopicRegex: String? = nil,
             assignment: Assignment = Assignment(),
             targetAssignment: Assignment = Assignment(),
+            memberType: Int8 = -1,
             unknownTaggedFields: UnknownTaggedFields = [:]
         ) {
             self.memberId = memberId
@@ -304,6 +338,7 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
             self.subscribedTopicRegex = subscribedTopicRegex
             self.assignment = assignment
             self.targetAssignment = targetAssignment
+            self.memberType = memberType
             self.unknownTaggedFields = unknownTaggedFields
         }
 
@@ -320,6 +355,7 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
             self.subscribedTopicRegex = try buffer.readKafkaNullableString(compact: flexible)
             self.assignment = try Assignment(from: &buffer, version: version)
             self.targetAssignment = try Assignment(from: &buffer, version: version)
+            if version >= 1 { self.memberType = try buffer.readKafkaInt8() }
             if flexible {
                 for _ in 0..<(try buffer.readTaggedFieldCount()) {
                     let field = try buffer.readTaggedField()
@@ -340,6 +376,9 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
             buffer.writeKafkaNullableString(self.subscribedTopicRegex, compact: flexible)
             try self.assignment.write(into: &buffer, version: version)
             try self.targetAssignment.write(into: &buffer, version: version)
+            if version >= 1 {
+                buffer.writeInteger(self.memberType)
+            }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

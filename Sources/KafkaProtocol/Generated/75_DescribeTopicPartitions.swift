@@ -2,6 +2,8 @@
 
 import NIOCore
 
+/// Pages through topic partition metadata (leaders, ISR, ELR) for the admin client (KIP-966).
+/// Flexible; only version 0 exists.
 public struct DescribeTopicPartitionsRequest: KafkaRequest {
     public typealias Response = DescribeTopicPartitionsResponse
     public static let messageName = "DescribeTopicPartitionsRequest"
@@ -12,11 +14,16 @@ public struct DescribeTopicPartitionsRequest: KafkaRequest {
         return 2
     }
 
-    public var topics: [TopicRequest]
-    public var responsePartitionLimit: Int32
-    public var cursor: Cursor?
+    public var topics: [TopicRequest] = []
+    /// Upper bound on the partitions returned in one response.
+    public var responsePartitionLimit: Int32 = 2000
+    /// Where to resume; null starts at the beginning.
+    public var cursor: Cursor? = nil
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         topics: [TopicRequest] = [],
@@ -63,9 +70,12 @@ public struct DescribeTopicPartitionsRequest: KafkaRequest {
     }
 
     public struct TopicRequest: Sendable, Hashable {
-        public var name: String
+        public var name: String = ""
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(name: String = "", unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.name = name
@@ -96,10 +106,13 @@ public struct DescribeTopicPartitionsRequest: KafkaRequest {
     }
 
     public struct Cursor: Sendable, Hashable {
-        public var topicName: String
-        public var partitionIndex: Int32
+        public var topicName: String = ""
+        public var partitionIndex: Int32 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topicName: String = "", partitionIndex: Int32 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topicName = topicName
@@ -133,6 +146,7 @@ public struct DescribeTopicPartitionsRequest: KafkaRequest {
     }
 }
 
+/// One page of DescribeTopicPartitions results. Only version 0 exists.
 public struct DescribeTopicPartitionsResponse: KafkaResponse {
     public static let messageName = "DescribeTopicPartitionsResponse"
     public static let apiKey = ApiKey.describeTopicPartitions
@@ -142,11 +156,15 @@ public struct DescribeTopicPartitionsResponse: KafkaResponse {
         return 1
     }
 
-    public var throttleTimeMs: Int32
-    public var topics: [DescribeTopicPartitionsResponseTopic]
-    public var nextCursor: Cursor?
+    public var throttleTimeMs: Int32 = 0
+    public var topics: [DescribeTopicPartitionsResponseTopic] = []
+    /// Where the next page starts; null when this page is the last.
+    public var nextCursor: Cursor? = nil
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         throttleTimeMs: Int32 = 0,
@@ -193,14 +211,18 @@ public struct DescribeTopicPartitionsResponse: KafkaResponse {
     }
 
     public struct DescribeTopicPartitionsResponseTopic: Sendable, Hashable {
-        public var errorCode: Int16
-        public var name: String?
-        public var topicId: KafkaUUID
-        public var isInternal: Bool
-        public var partitions: [DescribeTopicPartitionsResponsePartition]
-        public var topicAuthorizedOperations: Int32
+        public var errorCode: Int16 = 0
+        public var name: String? = ""
+        public var topicId: KafkaUUID = .zero
+        public var isInternal: Bool = false
+        public var partitions: [DescribeTopicPartitionsResponsePartition] = []
+        /// Bit field of allowed ACL operations; INT32_MIN when not requested.
+        public var topicAuthorizedOperations: Int32 = -2147483648
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
@@ -254,17 +276,22 @@ public struct DescribeTopicPartitionsResponse: KafkaResponse {
     }
 
     public struct DescribeTopicPartitionsResponsePartition: Sendable, Hashable {
-        public var errorCode: Int16
-        public var partitionIndex: Int32
-        public var leaderId: Int32
-        public var leaderEpoch: Int32
-        public var replicaNodes: [Int32]
-        public var isrNodes: [Int32]
-        public var eligibleLeaderReplicas: [Int32]?
-        public var lastKnownElr: [Int32]?
-        public var offlineReplicas: [Int32]
+        public var errorCode: Int16 = 0
+        public var partitionIndex: Int32 = 0
+        public var leaderId: Int32 = 0
+        public var leaderEpoch: Int32 = -1
+        public var replicaNodes: [Int32] = []
+        public var isrNodes: [Int32] = []
+        /// Replicas eligible to become leader outside the ISR (KIP-966), or null.
+        public var eligibleLeaderReplicas: [Int32]? = nil
+        /// Last known eligible leaders when the ELR emptied, or null.
+        public var lastKnownElr: [Int32]? = nil
+        public var offlineReplicas: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             errorCode: Int16 = 0,
@@ -330,10 +357,13 @@ public struct DescribeTopicPartitionsResponse: KafkaResponse {
     }
 
     public struct Cursor: Sendable, Hashable {
-        public var topicName: String
-        public var partitionIndex: Int32
+        public var topicName: String = ""
+        public var partitionIndex: Int32 = 0
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topicName: String = "", partitionIndex: Int32 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topicName = topicName

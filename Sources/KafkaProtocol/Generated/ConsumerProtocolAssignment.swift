@@ -2,13 +2,20 @@
 
 import NIOCore
 
+/// What the group leader sends each member in SyncGroup for the classic consumer protocol.
+/// Same forward-compatibility rule as the subscription. Not flexible.
+/// History: v1-v3 keep the v0 layout; the version number just follows the subscription's.
 public struct ConsumerProtocolAssignment: KafkaMessage {
     public static let messageName = "ConsumerProtocolAssignment"
     public static let versions: ClosedRange<Int16> = 0...3
     public static let firstFlexibleVersion: Int16? = nil
 
-    public var assignedPartitions: [TopicPartition]
-    public var userData: ByteBuffer?
+    public var assignedPartitions: [TopicPartition] = []
+    /// Assignor-specific bytes, or null.
+    public var userData: ByteBuffer? = nil
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(assignedPartitions: [TopicPartition] = [], userData: ByteBuffer? = nil) {
         self.assignedPartitions = assignedPartitions
@@ -33,8 +40,11 @@ public struct ConsumerProtocolAssignment: KafkaMessage {
     }
 
     public struct TopicPartition: Sendable, Hashable {
-        public var topic: String
-        public var partitions: [Int32]
+        public var topic: String = ""
+        public var partitions: [Int32] = []
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topic: String = "", partitions: [Int32] = []) {
             self.topic = topic

@@ -2,16 +2,27 @@
 
 import NIOCore
 
+/// What a classic-protocol consumer puts in the metadata bytes of JoinGroup: its subscription.
+/// Readers must accept newer versions by reading them with the newest layout they know, so fields
+/// are only ever appended. Not flexible.
+/// History: v1 OwnedPartitions; v2 GenerationId; v3 RackId (KIP-881).
 public struct ConsumerProtocolSubscription: KafkaMessage {
     public static let messageName = "ConsumerProtocolSubscription"
     public static let versions: ClosedRange<Int16> = 0...3
     public static let firstFlexibleVersion: Int16? = nil
 
-    public var topics: [String]
-    public var userData: ByteBuffer?
-    public var ownedPartitions: [TopicPartition]
-    public var generationId: Int32
-    public var rackId: String?
+    public var topics: [String] = []
+    /// Assignor-specific bytes, or null.
+    public var userData: ByteBuffer? = nil
+    /// Partitions the member held before the rebalance (cooperative rebalancing).
+    public var ownedPartitions: [TopicPartition] = []
+    /// Generation in which OwnedPartitions were assigned; -1 when unknown.
+    public var generationId: Int32 = -1
+    /// The consumer's rack, for rack-aware assignment; null when unset.
+    public var rackId: String? = nil
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         topics: [String] = [],
@@ -57,8 +68,11 @@ public struct ConsumerProtocolSubscription: KafkaMessage {
     }
 
     public struct TopicPartition: Sendable, Hashable {
-        public var topic: String
-        public var partitions: [Int32]
+        public var topic: String = ""
+        public var partitions: [Int32] = []
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topic: String = "", partitions: [Int32] = []) {
             self.topic = topic

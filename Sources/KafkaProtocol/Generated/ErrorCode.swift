@@ -4,13 +4,283 @@
 public enum ErrorCode: Int16, Error, Sendable, Hashable, CaseIterable {
     case unknownServerError = -1
     case noError = 0
+    case offsetOutOfRange = 1
+    case corruptMessage = 2
     case unknownTopicOrPartition = 3
+    case invalidFetchSize = 4
+    case leaderNotAvailable = 5
+    case notLeaderOrFollower = 6
+    case requestTimedOut = 7
+    case brokerNotAvailable = 8
+    case replicaNotAvailable = 9
+    case messageTooLarge = 10
+    case staleControllerEpoch = 11
+    case offsetMetadataTooLarge = 12
+    case networkException = 13
+    case coordinatorLoadInProgress = 14
+    case coordinatorNotAvailable = 15
+    case notCoordinator = 16
+    case invalidTopicException = 17
+    case recordListTooLarge = 18
+    case notEnoughReplicas = 19
+    case notEnoughReplicasAfterAppend = 20
+    case invalidRequiredAcks = 21
+    case illegalGeneration = 22
+    case inconsistentGroupProtocol = 23
+    case invalidGroupId = 24
+    case unknownMemberId = 25
+    case invalidSessionTimeout = 26
+    case rebalanceInProgress = 27
+    case invalidCommitOffsetSize = 28
+    case topicAuthorizationFailed = 29
+    case groupAuthorizationFailed = 30
+    case clusterAuthorizationFailed = 31
+    case invalidTimestamp = 32
+    case unsupportedSaslMechanism = 33
+    case illegalSaslState = 34
+    case unsupportedVersion = 35
+    case topicAlreadyExists = 36
+    case invalidPartitions = 37
+    case invalidReplicationFactor = 38
+    case invalidReplicaAssignment = 39
+    case invalidConfig = 40
+    case notController = 41
+    case invalidRequest = 42
+    case unsupportedForMessageFormat = 43
+    case policyViolation = 44
+    case outOfOrderSequenceNumber = 45
+    case duplicateSequenceNumber = 46
+    case invalidProducerEpoch = 47
+    case invalidTxnState = 48
+    case invalidProducerIdMapping = 49
+    case invalidTransactionTimeout = 50
+    case concurrentTransactions = 51
+    case transactionCoordinatorFenced = 52
+    case transactionalIdAuthorizationFailed = 53
+    case securityDisabled = 54
+    case operationNotAttempted = 55
+    case kafkaStorageError = 56
+    case logDirNotFound = 57
+    case saslAuthenticationFailed = 58
+    case unknownProducerId = 59
+    case reassignmentInProgress = 60
+    case delegationTokenAuthDisabled = 61
+    case delegationTokenNotFound = 62
+    case delegationTokenOwnerMismatch = 63
+    case delegationTokenRequestNotAllowed = 64
+    case delegationTokenAuthorizationFailed = 65
+    case delegationTokenExpired = 66
+    case invalidPrincipalType = 67
+    case nonEmptyGroup = 68
+    case groupIdNotFound = 69
+    case fetchSessionIdNotFound = 70
+    case invalidFetchSessionEpoch = 71
+    case listenerNotFound = 72
+    case topicDeletionDisabled = 73
+    case fencedLeaderEpoch = 74
+    case unknownLeaderEpoch = 75
+    case unsupportedCompressionType = 76
+    case staleBrokerEpoch = 77
+    case offsetNotAvailable = 78
+    case memberIdRequired = 79
+    case preferredLeaderNotAvailable = 80
+    case groupMaxSizeReached = 81
+    case fencedInstanceId = 82
+    case eligibleLeadersNotAvailable = 83
+    case electionNotNeeded = 84
+    case noReassignmentInProgress = 85
+    case groupSubscribedToTopic = 86
+    case invalidRecord = 87
+    case unstableOffsetCommit = 88
+    case throttlingQuotaExceeded = 89
+    case producerFenced = 90
+    case resourceNotFound = 91
+    case duplicateResource = 92
+    case unacceptableCredential = 93
+    case inconsistentVoterSet = 94
+    case invalidUpdateVersion = 95
+    case featureUpdateFailed = 96
+    case principalDeserializationFailure = 97
+    case snapshotNotFound = 98
+    case positionOutOfRange = 99
+    case unknownTopicId = 100
+    case duplicateBrokerRegistration = 101
+    case brokerIdNotRegistered = 102
+    case inconsistentTopicId = 103
+    case inconsistentClusterId = 104
+    case transactionalIdNotFound = 105
+    case fetchSessionTopicIdError = 106
+    case ineligibleReplica = 107
+    case newLeaderElected = 108
+    case offsetMovedToTieredStorage = 109
+    case fencedMemberEpoch = 110
+    case unreleasedInstanceId = 111
+    case unsupportedAssignor = 112
+    case staleMemberEpoch = 113
+    case mismatchedEndpointType = 114
+    case unsupportedEndpointType = 115
+    case unknownControllerId = 116
+    case unknownSubscriptionId = 117
+    case telemetryTooLarge = 118
+    case invalidRegistration = 119
+    case transactionAbortable = 120
+    case invalidRecordState = 121
+    case shareSessionNotFound = 122
+    case invalidShareSessionEpoch = 123
+    case fencedStateEpoch = 124
+    case invalidVoterKey = 125
+    case duplicateVoter = 126
+    case voterNotFound = 127
+    case invalidRegularExpression = 128
+    case rebootstrapRequired = 129
+    case streamsInvalidTopology = 130
+    case streamsInvalidTopologyEpoch = 131
+    case streamsTopologyFenced = 132
+    case shareSessionLimitReached = 133
+    case groupDeletionFailed = 134
+    case streamsTopologyDescriptionUpdateFailed = 135
+    case controllerIdNotRegistered = 136
 
     public var name: String {
         switch self {
             case .unknownServerError: return "UNKNOWN_SERVER_ERROR"
             case .noError: return "NONE"
+            case .offsetOutOfRange: return "OFFSET_OUT_OF_RANGE"
+            case .corruptMessage: return "CORRUPT_MESSAGE"
             case .unknownTopicOrPartition: return "UNKNOWN_TOPIC_OR_PARTITION"
+            case .invalidFetchSize: return "INVALID_FETCH_SIZE"
+            case .leaderNotAvailable: return "LEADER_NOT_AVAILABLE"
+            case .notLeaderOrFollower: return "NOT_LEADER_OR_FOLLOWER"
+            case .requestTimedOut: return "REQUEST_TIMED_OUT"
+            case .brokerNotAvailable: return "BROKER_NOT_AVAILABLE"
+            case .replicaNotAvailable: return "REPLICA_NOT_AVAILABLE"
+            case .messageTooLarge: return "MESSAGE_TOO_LARGE"
+            case .staleControllerEpoch: return "STALE_CONTROLLER_EPOCH"
+            case .offsetMetadataTooLarge: return "OFFSET_METADATA_TOO_LARGE"
+            case .networkException: return "NETWORK_EXCEPTION"
+            case .coordinatorLoadInProgress: return "COORDINATOR_LOAD_IN_PROGRESS"
+            case .coordinatorNotAvailable: return "COORDINATOR_NOT_AVAILABLE"
+            case .notCoordinator: return "NOT_COORDINATOR"
+            case .invalidTopicException: return "INVALID_TOPIC_EXCEPTION"
+            case .recordListTooLarge: return "RECORD_LIST_TOO_LARGE"
+            case .notEnoughReplicas: return "NOT_ENOUGH_REPLICAS"
+            case .notEnoughReplicasAfterAppend: return "NOT_ENOUGH_REPLICAS_AFTER_APPEND"
+            case .invalidRequiredAcks: return "INVALID_REQUIRED_ACKS"
+            case .illegalGeneration: return "ILLEGAL_GENERATION"
+            case .inconsistentGroupProtocol: return "INCONSISTENT_GROUP_PROTOCOL"
+            case .invalidGroupId: return "INVALID_GROUP_ID"
+            case .unknownMemberId: return "UNKNOWN_MEMBER_ID"
+            case .invalidSessionTimeout: return "INVALID_SESSION_TIMEOUT"
+            case .rebalanceInProgress: return "REBALANCE_IN_PROGRESS"
+            case .invalidCommitOffsetSize: return "INVALID_COMMIT_OFFSET_SIZE"
+            case .topicAuthorizationFailed: return "TOPIC_AUTHORIZATION_FAILED"
+            case .groupAuthorizationFailed: return "GROUP_AUTHORIZATION_FAILED"
+            case .clusterAuthorizationFailed: return "CLUSTER_AUTHORIZATION_FAILED"
+            case .invalidTimestamp: return "INVALID_TIMESTAMP"
+            case .unsupportedSaslMechanism: return "UNSUPPORTED_SASL_MECHANISM"
+            case .illegalSaslState: return "ILLEGAL_SASL_STATE"
+            case .unsupportedVersion: return "UNSUPPORTED_VERSION"
+            case .topicAlreadyExists: return "TOPIC_ALREADY_EXISTS"
+            case .invalidPartitions: return "INVALID_PARTITIONS"
+            case .invalidReplicationFactor: return "INVALID_REPLICATION_FACTOR"
+            case .invalidReplicaAssignment: return "INVALID_REPLICA_ASSIGNMENT"
+            case .invalidConfig: return "INVALID_CONFIG"
+            case .notController: return "NOT_CONTROLLER"
+            case .invalidRequest: return "INVALID_REQUEST"
+            case .unsupportedForMessageFormat: return "UNSUPPORTED_FOR_MESSAGE_FORMAT"
+            case .policyViolation: return "POLICY_VIOLATION"
+            case .outOfOrderSequenceNumber: return "OUT_OF_ORDER_SEQUENCE_NUMBER"
+            case .duplicateSequenceNumber: return "DUPLICATE_SEQUENCE_NUMBER"
+            case .invalidProducerEpoch: return "INVALID_PRODUCER_EPOCH"
+            case .invalidTxnState: return "INVALID_TXN_STATE"
+            case .invalidProducerIdMapping: return "INVALID_PRODUCER_ID_MAPPING"
+            case .invalidTransactionTimeout: return "INVALID_TRANSACTION_TIMEOUT"
+            case .concurrentTransactions: return "CONCURRENT_TRANSACTIONS"
+            case .transactionCoordinatorFenced: return "TRANSACTION_COORDINATOR_FENCED"
+            case .transactionalIdAuthorizationFailed: return "TRANSACTIONAL_ID_AUTHORIZATION_FAILED"
+            case .securityDisabled: return "SECURITY_DISABLED"
+            case .operationNotAttempted: return "OPERATION_NOT_ATTEMPTED"
+            case .kafkaStorageError: return "KAFKA_STORAGE_ERROR"
+            case .logDirNotFound: return "LOG_DIR_NOT_FOUND"
+            case .saslAuthenticationFailed: return "SASL_AUTHENTICATION_FAILED"
+            case .unknownProducerId: return "UNKNOWN_PRODUCER_ID"
+            case .reassignmentInProgress: return "REASSIGNMENT_IN_PROGRESS"
+            case .delegationTokenAuthDisabled: return "DELEGATION_TOKEN_AUTH_DISABLED"
+            case .delegationTokenNotFound: return "DELEGATION_TOKEN_NOT_FOUND"
+            case .delegationTokenOwnerMismatch: return "DELEGATION_TOKEN_OWNER_MISMATCH"
+            case .delegationTokenRequestNotAllowed: return "DELEGATION_TOKEN_REQUEST_NOT_ALLOWED"
+            case .delegationTokenAuthorizationFailed: return "DELEGATION_TOKEN_AUTHORIZATION_FAILED"
+            case .delegationTokenExpired: return "DELEGATION_TOKEN_EXPIRED"
+            case .invalidPrincipalType: return "INVALID_PRINCIPAL_TYPE"
+            case .nonEmptyGroup: return "NON_EMPTY_GROUP"
+            case .groupIdNotFound: return "GROUP_ID_NOT_FOUND"
+            case .fetchSessionIdNotFound: return "FETCH_SESSION_ID_NOT_FOUND"
+            case .invalidFetchSessionEpoch: return "INVALID_FETCH_SESSION_EPOCH"
+            case .listenerNotFound: return "LISTENER_NOT_FOUND"
+            case .topicDeletionDisabled: return "TOPIC_DELETION_DISABLED"
+            case .fencedLeaderEpoch: return "FENCED_LEADER_EPOCH"
+            case .unknownLeaderEpoch: return "UNKNOWN_LEADER_EPOCH"
+            case .unsupportedCompressionType: return "UNSUPPORTED_COMPRESSION_TYPE"
+            case .staleBrokerEpoch: return "STALE_BROKER_EPOCH"
+            case .offsetNotAvailable: return "OFFSET_NOT_AVAILABLE"
+            case .memberIdRequired: return "MEMBER_ID_REQUIRED"
+            case .preferredLeaderNotAvailable: return "PREFERRED_LEADER_NOT_AVAILABLE"
+            case .groupMaxSizeReached: return "GROUP_MAX_SIZE_REACHED"
+            case .fencedInstanceId: return "FENCED_INSTANCE_ID"
+            case .eligibleLeadersNotAvailable: return "ELIGIBLE_LEADERS_NOT_AVAILABLE"
+            case .electionNotNeeded: return "ELECTION_NOT_NEEDED"
+            case .noReassignmentInProgress: return "NO_REASSIGNMENT_IN_PROGRESS"
+            case .groupSubscribedToTopic: return "GROUP_SUBSCRIBED_TO_TOPIC"
+            case .invalidRecord: return "INVALID_RECORD"
+            case .unstableOffsetCommit: return "UNSTABLE_OFFSET_COMMIT"
+            case .throttlingQuotaExceeded: return "THROTTLING_QUOTA_EXCEEDED"
+            case .producerFenced: return "PRODUCER_FENCED"
+            case .resourceNotFound: return "RESOURCE_NOT_FOUND"
+            case .duplicateResource: return "DUPLICATE_RESOURCE"
+            case .unacceptableCredential: return "UNACCEPTABLE_CREDENTIAL"
+            case .inconsistentVoterSet: return "INCONSISTENT_VOTER_SET"
+            case .invalidUpdateVersion: return "INVALID_UPDATE_VERSION"
+            case .featureUpdateFailed: return "FEATURE_UPDATE_FAILED"
+            case .principalDeserializationFailure: return "PRINCIPAL_DESERIALIZATION_FAILURE"
+            case .snapshotNotFound: return "SNAPSHOT_NOT_FOUND"
+            case .positionOutOfRange: return "POSITION_OUT_OF_RANGE"
+            case .unknownTopicId: return "UNKNOWN_TOPIC_ID"
+            case .duplicateBrokerRegistration: return "DUPLICATE_BROKER_REGISTRATION"
+            case .brokerIdNotRegistered: return "BROKER_ID_NOT_REGISTERED"
+            case .inconsistentTopicId: return "INCONSISTENT_TOPIC_ID"
+            case .inconsistentClusterId: return "INCONSISTENT_CLUSTER_ID"
+            case .transactionalIdNotFound: return "TRANSACTIONAL_ID_NOT_FOUND"
+            case .fetchSessionTopicIdError: return "FETCH_SESSION_TOPIC_ID_ERROR"
+            case .ineligibleReplica: return "INELIGIBLE_REPLICA"
+            case .newLeaderElected: return "NEW_LEADER_ELECTED"
+            case .offsetMovedToTieredStorage: return "OFFSET_MOVED_TO_TIERED_STORAGE"
+            case .fencedMemberEpoch: return "FENCED_MEMBER_EPOCH"
+            case .unreleasedInstanceId: return "UNRELEASED_INSTANCE_ID"
+            case .unsupportedAssignor: return "UNSUPPORTED_ASSIGNOR"
+            case .staleMemberEpoch: return "STALE_MEMBER_EPOCH"
+            case .mismatchedEndpointType: return "MISMATCHED_ENDPOINT_TYPE"
+            case .unsupportedEndpointType: return "UNSUPPORTED_ENDPOINT_TYPE"
+            case .unknownControllerId: return "UNKNOWN_CONTROLLER_ID"
+            case .unknownSubscriptionId: return "UNKNOWN_SUBSCRIPTION_ID"
+            case .telemetryTooLarge: return "TELEMETRY_TOO_LARGE"
+            case .invalidRegistration: return "INVALID_REGISTRATION"
+            case .transactionAbortable: return "TRANSACTION_ABORTABLE"
+            case .invalidRecordState: return "INVALID_RECORD_STATE"
+            case .shareSessionNotFound: return "SHARE_SESSION_NOT_FOUND"
+            case .invalidShareSessionEpoch: return "INVALID_SHARE_SESSION_EPOCH"
+            case .fencedStateEpoch: return "FENCED_STATE_EPOCH"
+            case .invalidVoterKey: return "INVALID_VOTER_KEY"
+            case .duplicateVoter: return "DUPLICATE_VOTER"
+            case .voterNotFound: return "VOTER_NOT_FOUND"
+            case .invalidRegularExpression: return "INVALID_REGULAR_EXPRESSION"
+            case .rebootstrapRequired: return "REBOOTSTRAP_REQUIRED"
+            case .streamsInvalidTopology: return "STREAMS_INVALID_TOPOLOGY"
+            case .streamsInvalidTopologyEpoch: return "STREAMS_INVALID_TOPOLOGY_EPOCH"
+            case .streamsTopologyFenced: return "STREAMS_TOPOLOGY_FENCED"
+            case .shareSessionLimitReached: return "SHARE_SESSION_LIMIT_REACHED"
+            case .groupDeletionFailed: return "GROUP_DELETION_FAILED"
+            case .streamsTopologyDescriptionUpdateFailed: return "STREAMS_TOPOLOGY_DESCRIPTION_UPDATE_FAILED"
+            case .controllerIdNotRegistered: return "CONTROLLER_ID_NOT_REGISTERED"
         }
     }
 
@@ -18,15 +288,285 @@ public enum ErrorCode: Int16, Error, Sendable, Hashable, CaseIterable {
         switch self {
             case .unknownServerError: return false
             case .noError: return false
+            case .offsetOutOfRange: return false
+            case .corruptMessage: return true
             case .unknownTopicOrPartition: return true
+            case .invalidFetchSize: return false
+            case .leaderNotAvailable: return true
+            case .notLeaderOrFollower: return true
+            case .requestTimedOut: return true
+            case .brokerNotAvailable: return false
+            case .replicaNotAvailable: return true
+            case .messageTooLarge: return false
+            case .staleControllerEpoch: return false
+            case .offsetMetadataTooLarge: return false
+            case .networkException: return true
+            case .coordinatorLoadInProgress: return true
+            case .coordinatorNotAvailable: return true
+            case .notCoordinator: return true
+            case .invalidTopicException: return false
+            case .recordListTooLarge: return false
+            case .notEnoughReplicas: return true
+            case .notEnoughReplicasAfterAppend: return true
+            case .invalidRequiredAcks: return false
+            case .illegalGeneration: return false
+            case .inconsistentGroupProtocol: return false
+            case .invalidGroupId: return false
+            case .unknownMemberId: return false
+            case .invalidSessionTimeout: return false
+            case .rebalanceInProgress: return false
+            case .invalidCommitOffsetSize: return false
+            case .topicAuthorizationFailed: return false
+            case .groupAuthorizationFailed: return false
+            case .clusterAuthorizationFailed: return false
+            case .invalidTimestamp: return false
+            case .unsupportedSaslMechanism: return false
+            case .illegalSaslState: return false
+            case .unsupportedVersion: return false
+            case .topicAlreadyExists: return false
+            case .invalidPartitions: return false
+            case .invalidReplicationFactor: return false
+            case .invalidReplicaAssignment: return false
+            case .invalidConfig: return false
+            case .notController: return true
+            case .invalidRequest: return false
+            case .unsupportedForMessageFormat: return false
+            case .policyViolation: return false
+            case .outOfOrderSequenceNumber: return false
+            case .duplicateSequenceNumber: return false
+            case .invalidProducerEpoch: return false
+            case .invalidTxnState: return false
+            case .invalidProducerIdMapping: return false
+            case .invalidTransactionTimeout: return false
+            case .concurrentTransactions: return true
+            case .transactionCoordinatorFenced: return false
+            case .transactionalIdAuthorizationFailed: return false
+            case .securityDisabled: return false
+            case .operationNotAttempted: return false
+            case .kafkaStorageError: return true
+            case .logDirNotFound: return false
+            case .saslAuthenticationFailed: return false
+            case .unknownProducerId: return false
+            case .reassignmentInProgress: return false
+            case .delegationTokenAuthDisabled: return false
+            case .delegationTokenNotFound: return false
+            case .delegationTokenOwnerMismatch: return false
+            case .delegationTokenRequestNotAllowed: return false
+            case .delegationTokenAuthorizationFailed: return false
+            case .delegationTokenExpired: return false
+            case .invalidPrincipalType: return false
+            case .nonEmptyGroup: return false
+            case .groupIdNotFound: return false
+            case .fetchSessionIdNotFound: return true
+            case .invalidFetchSessionEpoch: return true
+            case .listenerNotFound: return true
+            case .topicDeletionDisabled: return false
+            case .fencedLeaderEpoch: return true
+            case .unknownLeaderEpoch: return true
+            case .unsupportedCompressionType: return false
+            case .staleBrokerEpoch: return false
+            case .offsetNotAvailable: return true
+            case .memberIdRequired: return false
+            case .preferredLeaderNotAvailable: return true
+            case .groupMaxSizeReached: return false
+            case .fencedInstanceId: return false
+            case .eligibleLeadersNotAvailable: return true
+            case .electionNotNeeded: return true
+            case .noReassignmentInProgress: return false
+            case .groupSubscribedToTopic: return false
+            case .invalidRecord: return false
+            case .unstableOffsetCommit: return true
+            case .throttlingQuotaExceeded: return true
+            case .producerFenced: return false
+            case .resourceNotFound: return false
+            case .duplicateResource: return false
+            case .unacceptableCredential: return false
+            case .inconsistentVoterSet: return false
+            case .invalidUpdateVersion: return false
+            case .featureUpdateFailed: return false
+            case .principalDeserializationFailure: return false
+            case .snapshotNotFound: return false
+            case .positionOutOfRange: return false
+            case .unknownTopicId: return true
+            case .duplicateBrokerRegistration: return false
+            case .brokerIdNotRegistered: return false
+            case .inconsistentTopicId: return true
+            case .inconsistentClusterId: return false
+            case .transactionalIdNotFound: return false
+            case .fetchSessionTopicIdError: return true
+            case .ineligibleReplica: return false
+            case .newLeaderElected: return false
+            case .offsetMovedToTieredStorage: return false
+            case .fencedMemberEpoch: return false
+            case .unreleasedInstanceId: return false
+            case .unsupportedAssignor: return false
+            case .staleMemberEpoch: return false
+            case .mismatchedEndpointType: return false
+            case .unsupportedEndpointType: return false
+            case .unknownControllerId: return false
+            case .unknownSubscriptionId: return false
+            case .telemetryTooLarge: return false
+            case .invalidRegistration: return false
+            case .transactionAbortable: return false
+            case .invalidRecordState: return false
+            case .shareSessionNotFound: return true
+            case .invalidShareSessionEpoch: return true
+            case .fencedStateEpoch: return false
+            case .invalidVoterKey: return false
+            case .duplicateVoter: return false
+            case .voterNotFound: return false
+            case .invalidRegularExpression: return false
+            case .rebootstrapRequired: return false
+            case .streamsInvalidTopology: return false
+            case .streamsInvalidTopologyEpoch: return false
+            case .streamsTopologyFenced: return false
+            case .shareSessionLimitReached: return true
+            case .groupDeletionFailed: return false
+            case .streamsTopologyDescriptionUpdateFailed: return false
+            case .controllerIdNotRegistered: return false
         }
     }
 
     public var message: String {
         switch self {
-            case .unknownServerError: return "x"
-            case .noError: return "ok"
-            case .unknownTopicOrPartition: return "u"
+            case .unknownServerError: return "The broker hit an unexpected error while handling the request."
+            case .noError: return "No error."
+            case .offsetOutOfRange: return "The offset lies outside the range the broker keeps for the partition."
+            case .corruptMessage: return "A record failed its checksum, was too big, lacked a key on a compacted topic or was otherwise damaged."
+            case .unknownTopicOrPartition: return "The broker does not host this topic partition."
+            case .invalidFetchSize: return "The fetch size in the request is not valid."
+            case .leaderNotAvailable: return "The partition has no leader right now, typically during a leader election."
+            case .notLeaderOrFollower: return "The broker is not the leader (or, for replica requests, not a replica) of the partition."
+            case .requestTimedOut: return "The request did not complete in time."
+            case .brokerNotAvailable: return "The broker cannot be reached."
+            case .replicaNotAvailable: return "A replica of the partition is not available."
+            case .messageTooLarge: return "A record batch is larger than the largest message the broker accepts."
+            case .staleControllerEpoch: return "The request came from a controller that has been replaced."
+            case .offsetMetadataTooLarge: return "The metadata string attached to a committed offset is too long."
+            case .networkException: return "The connection closed before the response arrived."
+            case .coordinatorLoadInProgress: return "The coordinator is still loading its state and cannot serve requests yet."
+            case .coordinatorNotAvailable: return "The coordinator cannot be reached."
+            case .notCoordinator: return "The broker is not the coordinator for this group or transactional id."
+            case .invalidTopicException: return "The topic name is not valid or the topic cannot be used for this operation."
+            case .recordListTooLarge: return "A record batch exceeds the log segment size configured on the broker."
+            case .notEnoughReplicas: return "The write was refused because too few replicas are in sync."
+            case .notEnoughReplicasAfterAppend: return "The records were appended, but fewer replicas than required are in sync."
+            case .invalidRequiredAcks: return "The acks value of the produce request is not allowed."
+            case .illegalGeneration: return "The generation id given for the group is not the current one."
+            case .inconsistentGroupProtocol: return "The member's protocols do not match those of the group, or its protocol list or type is empty."
+            case .invalidGroupId: return "The group id is not valid."
+            case .unknownMemberId: return "The coordinator does not know this member id."
+            case .invalidSessionTimeout: return "The session timeout falls outside the range the broker allows."
+            case .rebalanceInProgress: return "The group is rebalancing; the member has to join again."
+            case .invalidCommitOffsetSize: return "The size of the offset commit data is not valid."
+            case .topicAuthorizationFailed: return "Not authorized to access the topic."
+            case .groupAuthorizationFailed: return "Not authorized to access the group."
+            case .clusterAuthorizationFailed: return "Not authorized for this cluster operation."
+            case .invalidTimestamp: return "A record timestamp is outside the accepted range."
+            case .unsupportedSaslMechanism: return "The broker does not offer the requested SASL mechanism."
+            case .illegalSaslState: return "The request is not allowed at this point of the SASL exchange."
+            case .unsupportedVersion: return "The broker does not support this version of the API."
+            case .topicAlreadyExists: return "A topic with this name exists already."
+            case .invalidPartitions: return "The partition count is not valid."
+            case .invalidReplicationFactor: return "The replication factor is below 1 or above the number of available brokers."
+            case .invalidReplicaAssignment: return "The replica assignment is not valid."
+            case .invalidConfig: return "The configuration is not valid."
+            case .notController: return "The receiver is not the active controller."
+            case .invalidRequest: return "The request is malformed or was sent to a broker that cannot understand it."
+            case .unsupportedForMessageFormat: return "The broker's message format version does not support this request."
+            case .policyViolation: return "The request breaks a policy configured on the broker."
+            case .outOfOrderSequenceNumber: return "The broker got a producer sequence number out of order."
+            case .duplicateSequenceNumber: return "The broker got a producer sequence number it has already seen."
+            case .invalidProducerEpoch: return "The producer used an epoch that is out of date."
+            case .invalidTxnState: return "The transactional operation is not allowed in the transaction's current state."
+            case .invalidProducerIdMapping: return "The producer id is not the one currently assigned to this transactional id."
+            case .invalidTransactionTimeout: return "The transaction timeout exceeds the broker's maximum."
+            case .concurrentTransactions: return "Another operation on the same transaction is still in progress."
+            case .transactionCoordinatorFenced: return "The transaction coordinator that sent the marker is no longer the current one."
+            case .transactionalIdAuthorizationFailed: return "Not authorized to use the transactional id."
+            case .securityDisabled: return "Security features are turned off on the broker."
+            case .operationNotAttempted: return "The broker skipped this operation, usually because another one in the same batch failed."
+            case .kafkaStorageError: return "A disk error occurred while accessing the log."
+            case .logDirNotFound: return "The log directory is not one the broker is configured with."
+            case .saslAuthenticationFailed: return "SASL authentication did not succeed."
+            case .unknownProducerId: return "The broker has no state for this producer id, for example after its records expired."
+            case .reassignmentInProgress: return "A partition reassignment is already running."
+            case .delegationTokenAuthDisabled: return "Delegation tokens are not enabled."
+            case .delegationTokenNotFound: return "The broker does not know this delegation token."
+            case .delegationTokenOwnerMismatch: return "The principal is not the owner or a renewer of the token."
+            case .delegationTokenRequestNotAllowed: return "Delegation token requests are refused on plaintext, one-way TLS or token-authenticated connections."
+            case .delegationTokenAuthorizationFailed: return "Not authorized for this delegation token operation."
+            case .delegationTokenExpired: return "The delegation token has expired."
+            case .invalidPrincipalType: return "The principal type is not supported."
+            case .nonEmptyGroup: return "The group still has members."
+            case .groupIdNotFound: return "No group with this id exists."
+            case .fetchSessionIdNotFound: return "The broker has no fetch session with this id."
+            case .invalidFetchSessionEpoch: return "The fetch session epoch is not the expected one."
+            case .listenerNotFound: return "The partition leader has no listener matching the one the metadata request came in on."
+            case .topicDeletionDisabled: return "Deleting topics is disabled on this cluster."
+            case .fencedLeaderEpoch: return "The leader epoch in the request is older than the broker's."
+            case .unknownLeaderEpoch: return "The leader epoch in the request is newer than the broker's."
+            case .unsupportedCompressionType: return "The client cannot handle the compression type used by the partition."
+            case .staleBrokerEpoch: return "The broker epoch in the request is out of date."
+            case .offsetNotAvailable: return "The new leader's high watermark has not caught up yet, so offsets are not yet reliable."
+            case .memberIdRequired: return "The member must obtain a member id before joining the group."
+            case .preferredLeaderNotAvailable: return "The preferred leader of the partition is not available."
+            case .groupMaxSizeReached: return "The group already has the maximum number of members."
+            case .fencedInstanceId: return "Another member with the same group.instance.id but a different member id has taken over."
+            case .eligibleLeadersNotAvailable: return "No replica that may become leader is available."
+            case .electionNotNeeded: return "The partition does not need a leader election."
+            case .noReassignmentInProgress: return "There is no partition reassignment to act on."
+            case .groupSubscribedToTopic: return "The group is subscribed to the topic, so its offsets cannot be deleted."
+            case .invalidRecord: return "The broker rejected a record that failed validation."
+            case .unstableOffsetCommit: return "Pending transactional offset commits must settle first."
+            case .throttlingQuotaExceeded: return "The request exceeded a throttling quota."
+            case .producerFenced: return "A newer producer with the same transactional id has fenced this one."
+            case .resourceNotFound: return "The request names a resource that does not exist."
+            case .duplicateResource: return "The request names the same resource more than once."
+            case .unacceptableCredential: return "The requested credential does not meet the acceptance criteria."
+            case .inconsistentVoterSet: return "The sender or receiver of a voter request is not an expected voter."
+            case .invalidUpdateVersion: return "The update version is not valid."
+            case .featureUpdateFailed: return "The finalized features could not be updated because of an unexpected server error."
+            case .principalDeserializationFailure: return "A forwarded request's principal could not be decoded; the cluster's security setup is inconsistent."
+            case .snapshotNotFound: return "The requested snapshot does not exist."
+            case .positionOutOfRange: return "The position is negative or beyond the end of the snapshot."
+            case .unknownTopicId: return "The broker does not host a topic with this id."
+            case .duplicateBrokerRegistration: return "Another broker already uses this broker id."
+            case .brokerIdNotRegistered: return "This broker id has not been registered."
+            case .inconsistentTopicId: return "The topic id in the request differs from the one stored with the log."
+            case .inconsistentClusterId: return "The cluster id in the request differs from the server's."
+            case .transactionalIdNotFound: return "The transactional id is not known."
+            case .fetchSessionTopicIdError: return "The fetch session mixed or changed topic ids inconsistently."
+            case .ineligibleReplica: return "The proposed ISR contains a replica that is not eligible."
+            case .newLeaderElected: return "The partition state was updated, but the leader has changed meanwhile."
+            case .offsetMovedToTieredStorage: return "The offset is now only available in tiered storage."
+            case .fencedMemberEpoch: return "The coordinator fenced the member epoch; the member must give up its partitions and rejoin."
+            case .unreleasedInstanceId: return "Another member still holds this instance id and must leave first."
+            case .unsupportedAssignor: return "The group does not support this assignor or its version range."
+            case .staleMemberEpoch: return "The member epoch is out of date; retry after the next heartbeat returns the current one."
+            case .mismatchedEndpointType: return "The request was sent to the wrong kind of endpoint."
+            case .unsupportedEndpointType: return "This kind of endpoint is not supported."
+            case .unknownControllerId: return "The controller id is not known."
+            case .unknownSubscriptionId: return "The telemetry subscription id is unknown or outdated."
+            case .telemetryTooLarge: return "The telemetry push exceeds the size the broker accepts."
+            case .invalidRegistration: return "The controller considers the broker registration invalid."
+            case .transactionAbortable: return "The transaction hit an error; aborting it lets the transactional id be used again."
+            case .invalidRecordState: return "The record is in a state that does not allow this acknowledgement."
+            case .shareSessionNotFound: return "The broker has no such share session."
+            case .invalidShareSessionEpoch: return "The share session epoch is not the expected one."
+            case .fencedStateEpoch: return "The coordinator refused the request because the state epoch did not match."
+            case .invalidVoterKey: return "The voter key does not match the key of the receiving replica."
+            case .duplicateVoter: return "The voter is already in the voter set."
+            case .voterNotFound: return "The voter is not in the voter set."
+            case .invalidRegularExpression: return "The regular expression could not be parsed."
+            case .rebootstrapRequired: return "The client's metadata is out of date; it has to bootstrap again."
+            case .streamsInvalidTopology: return "The Streams topology is not valid."
+            case .streamsInvalidTopologyEpoch: return "The Streams topology epoch is not valid."
+            case .streamsTopologyFenced: return "The Streams topology epoch is out of date."
+            case .shareSessionLimitReached: return "The broker has reached its limit of share sessions."
+            case .groupDeletionFailed: return "Some groups could not be deleted; each group's result carries the reason."
+            case .streamsTopologyDescriptionUpdateFailed: return "The broker could not apply the topology description update; see the error message."
+            case .controllerIdNotRegistered: return "This controller id has not been registered."
         }
     }
 }

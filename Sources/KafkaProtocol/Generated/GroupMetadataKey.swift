@@ -2,12 +2,17 @@
 
 import NIOCore
 
+/// Key of a group-metadata record in __consumer_offsets: record type 2, so its only valid version is 2.
+/// Trunk (Kafka 4.1+) models it as apiKey 2 with schema version 0; the bytes are the same.
 public struct GroupMetadataKey: KafkaMessage {
     public static let messageName = "GroupMetadataKey"
     public static let versions: ClosedRange<Int16> = 2...2
     public static let firstFlexibleVersion: Int16? = nil
 
-    public var group: String
+    public var group: String = ""
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(group: String = "") {
         self.group = group

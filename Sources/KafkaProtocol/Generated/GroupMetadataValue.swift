@@ -2,19 +2,29 @@
 
 import NIOCore
 
+/// Value of a classic group's metadata record in __consumer_offsets (record type 2).
+/// History: v1 RebalanceTimeout; v2 CurrentStateTimestamp; v3 GroupInstanceId; v4 flexible
+/// (from then on only tagged fields may be added, KIP-915).
 public struct GroupMetadataValue: KafkaMessage {
     public static let messageName = "GroupMetadataValue"
     public static let versions: ClosedRange<Int16> = 0...4
     public static let firstFlexibleVersion: Int16? = 4
 
-    public var protocolType: String
-    public var generation: Int32
-    public var `protocol`: String?
-    public var leader: String?
-    public var currentStateTimestamp: Int64
-    public var members: [MemberMetadata]
+    /// e.g. "consumer" or "connect".
+    public var protocolType: String = ""
+    public var generation: Int32 = 0
+    /// The selected assignment protocol, or null while there is none.
+    public var `protocol`: String? = ""
+    /// Member id of the group leader, or null.
+    public var leader: String? = ""
+    /// When the group entered its current state, -1 when unknown.
+    public var currentStateTimestamp: Int64 = -1
+    public var members: [MemberMetadata] = []
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         protocolType: String = "",
@@ -74,17 +84,24 @@ public struct GroupMetadataValue: KafkaMessage {
         }
     }
 
+    /// One member of a classic group.
     public struct MemberMetadata: Sendable, Hashable {
-        public var memberId: String
-        public var groupInstanceId: String?
-        public var clientId: String
-        public var clientHost: String
-        public var rebalanceTimeout: Int32
-        public var sessionTimeout: Int32
-        public var subscription: ByteBuffer
-        public var assignment: ByteBuffer
+        public var memberId: String = ""
+        /// Static membership id, or null.
+        public var groupInstanceId: String? = nil
+        public var clientId: String = ""
+        public var clientHost: String = ""
+        public var rebalanceTimeout: Int32 = -1
+        public var sessionTimeout: Int32 = 0
+        /// The member's protocol metadata (for consumers a ConsumerProtocolSubscription).
+        public var subscription: ByteBuffer = ByteBuffer()
+        /// What the leader assigned (for consumers a ConsumerProtocolAssignment).
+        public var assignment: ByteBuffer = ByteBuffer()
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(
             memberId: String = "",

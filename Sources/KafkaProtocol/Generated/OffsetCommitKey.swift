@@ -2,14 +2,21 @@
 
 import NIOCore
 
+/// Key of an offset-commit record in __consumer_offsets. The key starts with an int16 that is the
+/// record type: 0 and 1 are offset commits with this same layout, 2 is GroupMetadataKey.
+/// Trunk (Kafka 4.1+) models this as apiKey 1 with schema version 0 and keeps type 0 as
+/// LegacyOffsetCommitKey; the bytes are the same. Not flexible.
 public struct OffsetCommitKey: KafkaMessage {
     public static let messageName = "OffsetCommitKey"
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = nil
 
-    public var group: String
-    public var topic: String
-    public var partition: Int32
+    public var group: String = ""
+    public var topic: String = ""
+    public var partition: Int32 = 0
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(group: String = "", topic: String = "", partition: Int32 = 0) {
         self.group = group

@@ -2,18 +2,29 @@
 
 import NIOCore
 
+/// Value of an offset-commit record in __consumer_offsets (null value = tombstone). Record type 0/1.
+/// History: v1 ExpireTimestamp; v2 drops it; v3 LeaderEpoch; v4 flexible. Since KIP-915 only tagged
+/// fields may be added; Kafka 4.1 added the tagged TopicId to v4 (after the 4.0 snapshot).
 public struct OffsetCommitValue: KafkaMessage {
     public static let messageName = "OffsetCommitValue"
     public static let versions: ClosedRange<Int16> = 0...4
     public static let firstFlexibleVersion: Int16? = 4
 
-    public var offset: Int64
-    public var leaderEpoch: Int32
-    public var metadata: String
-    public var commitTimestamp: Int64
-    public var expireTimestamp: Int64
+    public var offset: Int64 = 0
+    /// Epoch of the leader that served the newest consumed record; -1 if not known.
+    public var leaderEpoch: Int32 = -1
+    /// Free-form metadata the client committed with the offset.
+    public var metadata: String = ""
+    public var commitTimestamp: Int64 = 0
+    /// Only in v1: when the offset expires, -1 for the broker default.
+    public var expireTimestamp: Int64 = -1
+    /// Tagged (4.1+): id of the topic, zero when not known.
+    public var topicId: KafkaUUID = .zero
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         offset: Int64 = 0,
@@ -21,6 +32,7 @@ public struct OffsetCommitValue: KafkaMessage {
         metadata: String = "",
         commitTimestamp: Int64 = 0,
         expireTimestamp: Int64 = -1,
+        topicId: KafkaUUID = .zero,
         unknownTaggedFields: UnknownTaggedFields = [:]
     ) {
         self.offset = offset
@@ -28,6 +40,7 @@ public struct OffsetCommitValue: KafkaMessage {
         self.metadata = metadata
         self.commitTimestamp = commitTimestamp
         self.expireTimestamp = expireTimestamp
+        self.topicId = topicId
         self.unknownTaggedFields = unknownTaggedFields
     }
 
@@ -45,7 +58,11 @@ public struct OffsetCommitValue: KafkaMessage {
         if flexible {
             for _ in 0..<(try buffer.readTaggedFieldCount()) {
                 let field = try buffer.readTaggedField()
-                self.unknownTaggedFields[field.tag] = field.data
+                var data = field.data
+                switch field.tag {
+                    case 0 where version >= 4: self.topicId = try data.readKafkaUUID()
+                    default: self.unknownTaggedFields[field.tag] = field.data
+                }
             }
         }
     }
@@ -66,6 +83,11 @@ public struct OffsetCommitValue: KafkaMessage {
         }
         if flexible {
             var tagged = TaggedFieldWriter()
+            if version >= 4, self.topicId != .zero {
+                tagged.append(tag: 0) { data in
+                    data.writeKafkaUUID(self.topicId)
+                }
+            }
             tagged.append(unknown: self.unknownTaggedFields)
             tagged.write(into: &buffer)
         }

@@ -2,17 +2,29 @@
 
 import NIOCore
 
+/// Prefix of every request frame: which API and version follows, and the id the answer will echo.
+/// Versions: v0 has no client id and is only used by ControlledShutdown v0; v1 adds ClientId; v2 (used by
+/// flexible requests) adds a tagged-field section. Apache Kafka 4.0 dropped v0 along with ControlledShutdown;
+/// we keep it so the old frame can still be decoded.
 public struct RequestHeader: KafkaMessage {
     public static let messageName = "RequestHeader"
     public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 2
 
-    public var requestApiKey: Int16
-    public var requestApiVersion: Int16
-    public var correlationId: Int32
-    public var clientId: String?
+    /// API key of the body that follows.
+    public var requestApiKey: Int16 = 0
+    /// Version of the body that follows.
+    public var requestApiVersion: Int16 = 0
+    /// Chosen by the client; the broker copies it into the response header to pair the two.
+    public var correlationId: Int32 = 0
+    /// Free-form client name used in logs and quotas. Quirk: always a classic int16-length string, even in the
+    /// flexible v2, so that a broker of any age can read the header of an ApiVersions request.
+    public var clientId: String? = ""
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         requestApiKey: Int16 = 0,

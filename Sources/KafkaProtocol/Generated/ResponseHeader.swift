@@ -2,14 +2,21 @@
 
 import NIOCore
 
+/// Prefix of every response frame.
+/// Versions: v0 is the correlation id alone; v1 (answers to flexible requests) adds a tagged-field section. The
+/// ApiVersions response always uses v0.
 public struct ResponseHeader: KafkaMessage {
     public static let messageName = "ResponseHeader"
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 1
 
-    public var correlationId: Int32
+    /// Copied from the request header of the request being answered.
+    public var correlationId: Int32 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(correlationId: Int32 = 0, unknownTaggedFields: UnknownTaggedFields = [:]) {
         self.correlationId = correlationId

@@ -2,12 +2,16 @@
 
 import NIOCore
 
+/// Key of a record in __transaction_state: record type 0, the only schema version. Not flexible.
 public struct TransactionLogKey: KafkaMessage {
     public static let messageName = "TransactionLogKey"
     public static let versions: ClosedRange<Int16> = 0...0
     public static let firstFlexibleVersion: Int16? = nil
 
-    public var transactionalId: String
+    public var transactionalId: String = ""
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(transactionalId: String = "") {
         self.transactionalId = transactionalId

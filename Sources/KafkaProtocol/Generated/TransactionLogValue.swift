@@ -2,29 +2,45 @@
 
 import NIOCore
 
+/// Value of a __transaction_state record: the state of one transactional id (record type 0).
+/// History: v1 flexible with tagged PreviousProducerId, NextProducerId, ClientTransactionVersion
+/// (KIP-890); Kafka 4.1 added the tagged NextProducerEpoch (KIP-939, after the 4.0 snapshot).
 public struct TransactionLogValue: KafkaMessage {
     public static let messageName = "TransactionLogValue"
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 1
 
-    public var producerId: Int64
-    public var previousProducerId: Int64
-    public var nextProducerId: Int64
-    public var producerEpoch: Int16
-    public var transactionTimeoutMs: Int32
-    public var transactionStatus: Int8
-    public var transactionPartitions: [PartitionsSchema]?
-    public var transactionLastUpdateTimestampMs: Int64
-    public var transactionStartTimestampMs: Int64
-    public var clientTransactionVersion: Int16
+    public var producerId: Int64 = 0
+    /// Tagged: producer id of the last committed transaction, -1 if none.
+    public var previousProducerId: Int64 = -1
+    /// Tagged: newest producer id given to the client for this transactional id (after an epoch
+    /// overflow), -1 if none.
+    public var nextProducerId: Int64 = -1
+    public var producerEpoch: Int16 = 0
+    /// Tagged (4.1+): the epoch that goes with NextProducerId, -1 if none.
+    public var nextProducerEpoch: Int16 = -1
+    public var transactionTimeoutMs: Int32 = 0
+    /// 0 Empty, 1 Ongoing, 2 PrepareCommit, 3 PrepareAbort, 4 CompleteCommit, 5 CompleteAbort,
+    /// 6 Dead, 7 PrepareEpochFence.
+    public var transactionStatus: Int8 = 0
+    /// Partitions in the transaction; null when there are none.
+    public var transactionPartitions: [PartitionsSchema]? = []
+    public var transactionLastUpdateTimestampMs: Int64 = 0
+    public var transactionStartTimestampMs: Int64 = 0
+    /// Tagged: transaction version the client uses (0/1 classic, 2 = KIP-890).
+    public var clientTransactionVersion: Int16 = 0
     /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-    public var unknownTaggedFields: UnknownTaggedFields
+    public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+    /// A value with every field at its spec default.
+    public init() {}
 
     public init(
         producerId: Int64 = 0,
         previousProducerId: Int64 = -1,
         nextProducerId: Int64 = -1,
         producerEpoch: Int16 = 0,
+        nextProducerEpoch: Int16 = -1,
         transactionTimeoutMs: Int32 = 0,
         transactionStatus: Int8 = 0,
         transactionPartitions: [PartitionsSchema]? = [],
@@ -37,6 +53,7 @@ public struct TransactionLogValue: KafkaMessage {
         self.previousProducerId = previousProducerId
         self.nextProducerId = nextProducerId
         self.producerEpoch = producerEpoch
+        self.nextProducerEpoch = nextProducerEpoch
         self.transactionTimeoutMs = transactionTimeoutMs
         self.transactionStatus = transactionStatus
         self.transactionPartitions = transactionPartitions
@@ -53,15 +70,12 @@ public struct TransactionLogValue: KafkaMessage {
         self.init()
         let flexible = version >= 1
         self.producerId = try buffer.readKafkaInt64()
-        if version <= 0 { self.previousProducerId = try buffer.readKafkaInt64() }
-        if version <= 0 { self.nextProducerId = try buffer.readKafkaInt64() }
         self.producerEpoch = try buffer.readKafkaInt16()
         self.transactionTimeoutMs = try buffer.readKafkaInt32()
         self.transactionStatus = try buffer.readKafkaInt8()
         self.transactionPartitions = try buffer.readKafkaNullableArray(compact: flexible) { try PartitionsSchema(from: &$0, version: version) }
         self.transactionLastUpdateTimestampMs = try buffer.readKafkaInt64()
         self.transactionStartTimestampMs = try buffer.readKafkaInt64()
-        if version <= 0 { self.clientTransactionVersion = try buffer.readKafkaInt16() }
         if flexible {
             for _ in 0..<(try buffer.readTaggedFieldCount()) {
                 let field = try buffer.readTaggedField()
@@ -70,6 +84,7 @@ public struct TransactionLogValue: KafkaMessage {
                     case 0 where version >= 1: self.previousProducerId = try data.readKafkaInt64()
                     case 1 where version >= 1: self.nextProducerId = try data.readKafkaInt64()
                     case 2 where version >= 1: self.clientTransactionVersion = try data.readKafkaInt16()
+                    case 3 where version >= 1: self.nextProducerEpoch = try data.readKafkaInt16()
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }
@@ -82,21 +97,12 @@ public struct TransactionLogValue: KafkaMessage {
         }
         let flexible = version >= 1
         buffer.writeInteger(self.producerId)
-        if version <= 0 {
-            buffer.writeInteger(self.previousProducerId)
-        }
-        if version <= 0 {
-            buffer.writeInteger(self.nextProducerId)
-        }
         buffer.writeInteger(self.producerEpoch)
         buffer.writeInteger(self.transactionTimeoutMs)
         buffer.writeInteger(self.transactionStatus)
         try buffer.writeKafkaNullableArray(self.transactionPartitions, compact: flexible) { try $1.write(into: &$0, version: version) }
         buffer.writeInteger(self.transactionLastUpdateTimestampMs)
         buffer.writeInteger(self.transactionStartTimestampMs)
-        if version <= 0 {
-            buffer.writeInteger(self.clientTransactionVersion)
-        }
         if flexible {
             var tagged = TaggedFieldWriter()
             if version >= 1, self.previousProducerId != -1 {
@@ -114,16 +120,24 @@ public struct TransactionLogValue: KafkaMessage {
                     data.writeInteger(self.clientTransactionVersion)
                 }
             }
+            if version >= 1, self.nextProducerEpoch != -1 {
+                tagged.append(tag: 3) { data in
+                    data.writeInteger(self.nextProducerEpoch)
+                }
+            }
             tagged.append(unknown: self.unknownTaggedFields)
             tagged.write(into: &buffer)
         }
     }
 
     public struct PartitionsSchema: Sendable, Hashable {
-        public var topic: String
-        public var partitionIds: [Int32]
+        public var topic: String = ""
+        public var partitionIds: [Int32] = []
         /// Tagged fields this spec does not know, kept so that the value round-trips unchanged.
-        public var unknownTaggedFields: UnknownTaggedFields
+        public var unknownTaggedFields: UnknownTaggedFields = [:]
+
+        /// A value with every field at its spec default.
+        public init() {}
 
         public init(topic: String = "", partitionIds: [Int32] = [], unknownTaggedFields: UnknownTaggedFields = [:]) {
             self.topic = topic

@@ -18,7 +18,8 @@ extension ProduceRequest: SampleableMessage {
 extension ProduceRequest.TopicProduceData {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        value.name = "s0-é"
+        if version <= 12 { value.name = "s0-é" }
+        if version >= 13 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         value.partitionData = [ProduceRequest.PartitionProduceData.sample(version: version, variant: variant), ProduceRequest.PartitionProduceData.sample(version: version, variant: variant)]
         if variant == 0 && version >= 9 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
@@ -49,7 +50,8 @@ extension ProduceResponse: SampleableMessage {
 extension ProduceResponse.TopicProduceResponse {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        value.name = "s0-é"
+        if version <= 12 { value.name = "s0-é" }
+        if version >= 13 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         value.partitionResponses = [ProduceResponse.PartitionProduceResponse.sample(version: version, variant: variant), ProduceResponse.PartitionProduceResponse.sample(version: version, variant: variant)]
         if variant == 0 && version >= 9 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value

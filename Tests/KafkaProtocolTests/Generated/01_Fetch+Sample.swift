@@ -54,6 +54,7 @@ extension FetchRequest.FetchPartition {
         if version >= 5 { value.logStartOffset = 32 }
         value.partitionMaxBytes = 39
         if version >= 17 { value.replicaDirectoryId = KafkaUUID(mostSignificantBits: 7, leastSignificantBits: 0xFEED) }
+        if version >= 18 { value.highWatermark = 53 }
         if variant == 0 && version >= 12 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

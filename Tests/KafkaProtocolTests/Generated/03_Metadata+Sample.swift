@@ -34,6 +34,7 @@ extension MetadataResponse: SampleableMessage {
         if version >= 1 { value.controllerId = 25 }
         value.topics = [MetadataResponse.MetadataResponseTopic.sample(version: version, variant: variant), MetadataResponse.MetadataResponseTopic.sample(version: version, variant: variant)]
         if (8...10).contains(version) { value.clusterAuthorizedOperations = 39 }
+        if version >= 13 { value.errorCode = 46 }
         if variant == 0 && version >= 9 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

@@ -20,7 +20,8 @@ extension OffsetCommitRequest: SampleableMessage {
 extension OffsetCommitRequest.OffsetCommitRequestTopic {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        value.name = "s0-é"
+        if version <= 9 { value.name = "s0-é" }
+        if version >= 10 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         value.partitions = [OffsetCommitRequest.OffsetCommitRequestPartition.sample(version: version, variant: variant), OffsetCommitRequest.OffsetCommitRequestPartition.sample(version: version, variant: variant)]
         if variant == 0 && version >= 8 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
@@ -53,7 +54,8 @@ extension OffsetCommitResponse: SampleableMessage {
 extension OffsetCommitResponse.OffsetCommitResponseTopic {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        value.name = "s0-é"
+        if version <= 9 { value.name = "s0-é" }
+        if version >= 10 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         value.partitions = [OffsetCommitResponse.OffsetCommitResponsePartition.sample(version: version, variant: variant), OffsetCommitResponse.OffsetCommitResponsePartition.sample(version: version, variant: variant)]
         if variant == 0 && version >= 8 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value

@@ -40,8 +40,9 @@ extension OffsetFetchRequest.OffsetFetchRequestGroup {
 extension OffsetFetchRequest.OffsetFetchRequestTopics {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        if version >= 8 { value.name = "s0-é" }
-        if version >= 8 { value.partitionIndexes = [11, 11] }
+        if (8...9).contains(version) { value.name = "s0-é" }
+        if version >= 10 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
+        if version >= 8 { value.partitionIndexes = [18, 18] }
         if variant == 0 && version >= 6 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }
@@ -96,7 +97,8 @@ extension OffsetFetchResponse.OffsetFetchResponseGroup {
 extension OffsetFetchResponse.OffsetFetchResponseTopics {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        if version >= 8 { value.name = "s0-é" }
+        if (8...9).contains(version) { value.name = "s0-é" }
+        if version >= 10 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         if version >= 8 { value.partitions = [OffsetFetchResponse.OffsetFetchResponsePartitions.sample(version: version, variant: variant), OffsetFetchResponse.OffsetFetchResponsePartitions.sample(version: version, variant: variant)] }
         if variant == 0 && version >= 6 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value

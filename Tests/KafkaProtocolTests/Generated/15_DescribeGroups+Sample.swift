@@ -27,12 +27,13 @@ extension DescribeGroupsResponse.DescribedGroup {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
         value.errorCode = 4
-        value.groupId = "s1-é"
-        value.groupState = "s2-é"
-        value.protocolType = "s3-é"
-        value.protocolData = "s4-é"
+        if version >= 6 { value.errorMessage = (variant == 1) ? nil : "s1-é" }
+        value.groupId = "s2-é"
+        value.groupState = "s3-é"
+        value.protocolType = "s4-é"
+        value.protocolData = "s5-é"
         value.members = [DescribeGroupsResponse.DescribedGroupMember.sample(version: version, variant: variant), DescribeGroupsResponse.DescribedGroupMember.sample(version: version, variant: variant)]
-        if version >= 3 { value.authorizedOperations = 46 }
+        if version >= 3 { value.authorizedOperations = 53 }
         if variant == 0 && version >= 5 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

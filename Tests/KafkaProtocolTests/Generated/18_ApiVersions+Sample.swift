@@ -8,6 +8,8 @@ extension ApiVersionsRequest: SampleableMessage {
         var value = Self()
         if version >= 3 { value.clientSoftwareName = "s0-é" }
         if version >= 3 { value.clientSoftwareVersion = "s1-é" }
+        if version >= 5 { value.clusterId = (variant == 1) ? nil : "s2-é" }
+        if version >= 5 { value.nodeId = 25 }
         if variant == 0 && version >= 3 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

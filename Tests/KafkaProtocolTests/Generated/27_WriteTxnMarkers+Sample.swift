@@ -20,6 +20,7 @@ extension WriteTxnMarkersRequest.WritableTxnMarker {
         value.transactionResult = true
         value.topics = [WriteTxnMarkersRequest.WritableTxnMarkerTopic.sample(version: version, variant: variant), WriteTxnMarkersRequest.WritableTxnMarkerTopic.sample(version: version, variant: variant)]
         value.coordinatorEpoch = 32
+        if version >= 2 { value.transactionVersion = 39 }
         if variant == 0 && version >= 1 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

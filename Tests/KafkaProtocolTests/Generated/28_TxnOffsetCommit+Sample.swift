@@ -10,7 +10,7 @@ extension TxnOffsetCommitRequest: SampleableMessage {
         value.groupId = "s1-é"
         value.producerId = 18
         value.producerEpoch = 25
-        if version >= 3 { value.generationId = 32 }
+        if version >= 3 { value.generationIdOrMemberEpoch = 32 }
         if version >= 3 { value.memberId = "s5-é" }
         if version >= 3 { value.groupInstanceId = (variant == 1) ? nil : "s6-é" }
         value.topics = [TxnOffsetCommitRequest.TxnOffsetCommitRequestTopic.sample(version: version, variant: variant), TxnOffsetCommitRequest.TxnOffsetCommitRequestTopic.sample(version: version, variant: variant)]
@@ -22,7 +22,8 @@ extension TxnOffsetCommitRequest: SampleableMessage {
 extension TxnOffsetCommitRequest.TxnOffsetCommitRequestTopic {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        value.name = "s0-é"
+        if version <= 5 { value.name = "s0-é" }
+        if version >= 6 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         value.partitions = [TxnOffsetCommitRequest.TxnOffsetCommitRequestPartition.sample(version: version, variant: variant), TxnOffsetCommitRequest.TxnOffsetCommitRequestPartition.sample(version: version, variant: variant)]
         if variant == 0 && version >= 3 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
@@ -54,7 +55,8 @@ extension TxnOffsetCommitResponse: SampleableMessage {
 extension TxnOffsetCommitResponse.TxnOffsetCommitResponseTopic {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
-        value.name = "s0-é"
+        if version <= 5 { value.name = "s0-é" }
+        if version >= 6 { value.topicId = KafkaUUID(mostSignificantBits: 2, leastSignificantBits: 0xFEED) }
         value.partitions = [TxnOffsetCommitResponse.TxnOffsetCommitResponsePartition.sample(version: version, variant: variant), TxnOffsetCommitResponse.TxnOffsetCommitResponsePartition.sample(version: version, variant: variant)]
         if variant == 0 && version >= 3 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value

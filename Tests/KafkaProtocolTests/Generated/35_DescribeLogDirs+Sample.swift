@@ -41,6 +41,7 @@ extension DescribeLogDirsResponse.DescribeLogDirsResult {
         value.topics = [DescribeLogDirsResponse.DescribeLogDirsTopic.sample(version: version, variant: variant), DescribeLogDirsResponse.DescribeLogDirsTopic.sample(version: version, variant: variant)]
         if version >= 4 { value.totalBytes = 25 }
         if version >= 4 { value.usableBytes = 32 }
+        if version >= 5 { value.isCordoned = true }
         if variant == 0 && version >= 2 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

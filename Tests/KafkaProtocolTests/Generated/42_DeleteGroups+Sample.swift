@@ -27,6 +27,7 @@ extension DeleteGroupsResponse.DeletableGroupResult {
         var value = Self()
         value.groupId = "s0-é"
         value.errorCode = 11
+        if version >= 3 { value.errorMessage = (variant == 1) ? nil : "s2-é" }
         if variant == 0 && version >= 2 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

@@ -8,6 +8,7 @@ extension DescribeClusterRequest: SampleableMessage {
         var value = Self()
         value.includeClusterAuthorizedOperations = true
         if version >= 1 { value.endpointType = 11 }
+        if version >= 2 { value.includeFencedBrokers = true }
         if variant == 0 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }
@@ -36,6 +37,7 @@ extension DescribeClusterResponse.DescribeClusterBroker {
         value.host = "s1-é"
         value.port = 18
         value.rack = (variant == 1) ? nil : "s3-é"
+        if version >= 2 { value.isFenced = true }
         if variant == 0 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

@@ -73,6 +73,7 @@ extension ConsumerGroupDescribeResponse.Member {
         value.subscribedTopicRegex = (variant == 1) ? nil : "s7-é"
         value.assignment = ConsumerGroupDescribeResponse.Assignment.sample(version: version, variant: variant)
         value.targetAssignment = ConsumerGroupDescribeResponse.Assignment.sample(version: version, variant: variant)
+        if version >= 1 { value.memberType = 74 }
         if variant == 0 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

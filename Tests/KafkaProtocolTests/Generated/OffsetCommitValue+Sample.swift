@@ -11,6 +11,7 @@ extension OffsetCommitValue: SampleableMessage {
         value.metadata = "s2-é"
         value.commitTimestamp = 25
         if version == 1 { value.expireTimestamp = 32 }
+        if version >= 4 { value.topicId = KafkaUUID(mostSignificantBits: 6, leastSignificantBits: 0xFEED) }
         if variant == 0 && version >= 4 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }

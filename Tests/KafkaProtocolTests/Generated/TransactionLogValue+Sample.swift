@@ -7,15 +7,16 @@ extension TransactionLogValue: SampleableMessage {
     static func sample(version: Int16, variant: Int) -> Self {
         var value = Self()
         value.producerId = 4
-        value.previousProducerId = 11
-        value.nextProducerId = 18
+        if version >= 1 { value.previousProducerId = 11 }
+        if version >= 1 { value.nextProducerId = 18 }
         value.producerEpoch = 25
-        value.transactionTimeoutMs = 32
-        value.transactionStatus = 39
+        if version >= 1 { value.nextProducerEpoch = 32 }
+        value.transactionTimeoutMs = 39
+        value.transactionStatus = 46
         value.transactionPartitions = (variant == 1) ? nil : [TransactionLogValue.PartitionsSchema.sample(version: version, variant: variant), TransactionLogValue.PartitionsSchema.sample(version: version, variant: variant)]
-        value.transactionLastUpdateTimestampMs = 53
-        value.transactionStartTimestampMs = 60
-        value.clientTransactionVersion = 67
+        value.transactionLastUpdateTimestampMs = 60
+        value.transactionStartTimestampMs = 67
+        if version >= 1 { value.clientTransactionVersion = 74 }
         if variant == 0 && version >= 1 { value.unknownTaggedFields = [4242: ByteBuffer(bytes: [9, 8, 7])] }
         return value
     }
