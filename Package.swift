@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
         .testTarget(name: "KafkaProtocolGenTests", dependencies: ["KafkaProtocolGenKit"]),
-        .testTarget(name: "KafkaToolsTests", dependencies: ["KafkaTools"]),
+        .testTarget(name: "KafkaToolsTests", dependencies: ["KafkaTools", argumentParser]),
     ]
 )
 

@@ -37,11 +37,11 @@ struct CodeWriter {
 
     /// Writes `header {`, the body one level deeper, then `}`.
     mutating func block(_ header: String, opener: String = "{", _ body: (inout CodeWriter) throws -> Void) rethrows {
-        line(header + " " + opener)
+        line(opener.isEmpty ? header : header + " " + opener)
         level += 1
         try body(&self)
         level -= 1
-        line("}")
+        if !opener.isEmpty { line("}") }
     }
 }
 

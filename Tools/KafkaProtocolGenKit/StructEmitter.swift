@@ -177,7 +177,13 @@ struct StructEmitter {
                         guard let tag = code.field.tag else { continue }
                         let condition = code.field.taggedVersions.swiftCondition(within: message.validVersions)
                         let read = code.readExpression(buffer: "data", compact: "true", within: code.field.taggedVersions)
-                        cases.line("case \(tag)\(condition.map { " where \($0)" } ?? ""): self.\(code.property) = \(read)")
+                        cases.block("case \(tag)\(condition.map { " where \($0)" } ?? ""):", opener: "") { body in
+                            body.line("self.\(code.property) = \(read)")
+                            // Keep a default value the sender wrote out, so that re-encoding gives the same bytes.
+                            body.line(
+                                "if self.\(code.property) == \(code.defaultExpression) { "
+                                    + "self.unknownTaggedFields[field.tag] = field.data }")
+                        }
                     }
                     cases.line("default: self.unknownTaggedFields[field.tag] = field.data")
                 }

@@ -232,7 +232,9 @@ public struct ProduceResponse: KafkaResponse {
                 let field = try buffer.readTaggedField()
                 var data = field.data
                 switch field.tag {
-                    case 0 where version >= 10: self.nodeEndpoints = try data.readKafkaArray(compact: true) { try NodeEndpoint(from: &$0, version: version) }
+                    case 0 where version >= 10:
+                        self.nodeEndpoints = try data.readKafkaArray(compact: true) { try NodeEndpoint(from: &$0, version: version) }
+                        if self.nodeEndpoints == [] { self.unknownTaggedFields[field.tag] = field.data }
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }
@@ -373,7 +375,9 @@ public struct ProduceResponse: KafkaResponse {
                     let field = try buffer.readTaggedField()
                     var data = field.data
                     switch field.tag {
-                        case 0 where version >= 10: self.currentLeader = try LeaderIdAndEpoch(from: &data, version: version)
+                        case 0 where version >= 10:
+                            self.currentLeader = try LeaderIdAndEpoch(from: &data, version: version)
+                            if self.currentLeader == LeaderIdAndEpoch() { self.unknownTaggedFields[field.tag] = field.data }
                         default: self.unknownTaggedFields[field.tag] = field.data
                     }
                 }

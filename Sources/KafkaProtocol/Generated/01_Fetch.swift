@@ -99,8 +99,12 @@ public struct FetchRequest: KafkaRequest {
                 let field = try buffer.readTaggedField()
                 var data = field.data
                 switch field.tag {
-                    case 0 where version >= 12: self.clusterId = try data.readKafkaNullableString(compact: true)
-                    case 1 where version >= 15: self.replicaState = try ReplicaState(from: &data, version: version)
+                    case 0 where version >= 12:
+                        self.clusterId = try data.readKafkaNullableString(compact: true)
+                        if self.clusterId == nil { self.unknownTaggedFields[field.tag] = field.data }
+                    case 1 where version >= 15:
+                        self.replicaState = try ReplicaState(from: &data, version: version)
+                        if self.replicaState == ReplicaState() { self.unknownTaggedFields[field.tag] = field.data }
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }
@@ -315,8 +319,12 @@ public struct FetchRequest: KafkaRequest {
                     let field = try buffer.readTaggedField()
                     var data = field.data
                     switch field.tag {
-                        case 0 where version >= 17: self.replicaDirectoryId = try data.readKafkaUUID()
-                        case 1 where version >= 18: self.highWatermark = try data.readKafkaInt64()
+                        case 0 where version >= 17:
+                            self.replicaDirectoryId = try data.readKafkaUUID()
+                            if self.replicaDirectoryId == .zero { self.unknownTaggedFields[field.tag] = field.data }
+                        case 1 where version >= 18:
+                            self.highWatermark = try data.readKafkaInt64()
+                            if self.highWatermark == 9223372036854775807 { self.unknownTaggedFields[field.tag] = field.data }
                         default: self.unknownTaggedFields[field.tag] = field.data
                     }
                 }
@@ -471,7 +479,9 @@ public struct FetchResponse: KafkaResponse {
                 let field = try buffer.readTaggedField()
                 var data = field.data
                 switch field.tag {
-                    case 0 where version >= 16: self.nodeEndpoints = try data.readKafkaArray(compact: true) { try NodeEndpoint(from: &$0, version: version) }
+                    case 0 where version >= 16:
+                        self.nodeEndpoints = try data.readKafkaArray(compact: true) { try NodeEndpoint(from: &$0, version: version) }
+                        if self.nodeEndpoints == [] { self.unknownTaggedFields[field.tag] = field.data }
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }
@@ -633,9 +643,15 @@ public struct FetchResponse: KafkaResponse {
                     let field = try buffer.readTaggedField()
                     var data = field.data
                     switch field.tag {
-                        case 0 where version >= 12: self.divergingEpoch = try EpochEndOffset(from: &data, version: version)
-                        case 1 where version >= 12: self.currentLeader = try LeaderIdAndEpoch(from: &data, version: version)
-                        case 2 where version >= 12: self.snapshotId = try SnapshotId(from: &data, version: version)
+                        case 0 where version >= 12:
+                            self.divergingEpoch = try EpochEndOffset(from: &data, version: version)
+                            if self.divergingEpoch == EpochEndOffset() { self.unknownTaggedFields[field.tag] = field.data }
+                        case 1 where version >= 12:
+                            self.currentLeader = try LeaderIdAndEpoch(from: &data, version: version)
+                            if self.currentLeader == LeaderIdAndEpoch() { self.unknownTaggedFields[field.tag] = field.data }
+                        case 2 where version >= 12:
+                            self.snapshotId = try SnapshotId(from: &data, version: version)
+                            if self.snapshotId == SnapshotId() { self.unknownTaggedFields[field.tag] = field.data }
                         default: self.unknownTaggedFields[field.tag] = field.data
                     }
                 }

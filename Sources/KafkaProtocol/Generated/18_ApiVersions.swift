@@ -153,10 +153,18 @@ public struct ApiVersionsResponse: KafkaResponse {
                 let field = try buffer.readTaggedField()
                 var data = field.data
                 switch field.tag {
-                    case 0 where version >= 3: self.supportedFeatures = try data.readKafkaArray(compact: true) { try SupportedFeatureKey(from: &$0, version: version) }
-                    case 1 where version >= 3: self.finalizedFeaturesEpoch = try data.readKafkaInt64()
-                    case 2 where version >= 3: self.finalizedFeatures = try data.readKafkaArray(compact: true) { try FinalizedFeatureKey(from: &$0, version: version) }
-                    case 3 where version >= 3: self.zkMigrationReady = try data.readKafkaBool()
+                    case 0 where version >= 3:
+                        self.supportedFeatures = try data.readKafkaArray(compact: true) { try SupportedFeatureKey(from: &$0, version: version) }
+                        if self.supportedFeatures == [] { self.unknownTaggedFields[field.tag] = field.data }
+                    case 1 where version >= 3:
+                        self.finalizedFeaturesEpoch = try data.readKafkaInt64()
+                        if self.finalizedFeaturesEpoch == -1 { self.unknownTaggedFields[field.tag] = field.data }
+                    case 2 where version >= 3:
+                        self.finalizedFeatures = try data.readKafkaArray(compact: true) { try FinalizedFeatureKey(from: &$0, version: version) }
+                        if self.finalizedFeatures == [] { self.unknownTaggedFields[field.tag] = field.data }
+                    case 3 where version >= 3:
+                        self.zkMigrationReady = try data.readKafkaBool()
+                        if self.zkMigrationReady == false { self.unknownTaggedFields[field.tag] = field.data }
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }

@@ -334,7 +334,9 @@ public struct CreateTopicsResponse: KafkaResponse {
                     let field = try buffer.readTaggedField()
                     var data = field.data
                     switch field.tag {
-                        case 0 where version >= 5: self.topicConfigErrorCode = try data.readKafkaInt16()
+                        case 0 where version >= 5:
+                            self.topicConfigErrorCode = try data.readKafkaInt16()
+                            if self.topicConfigErrorCode == 0 { self.unknownTaggedFields[field.tag] = field.data }
                         default: self.unknownTaggedFields[field.tag] = field.data
                     }
                 }

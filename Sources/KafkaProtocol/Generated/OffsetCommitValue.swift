@@ -60,7 +60,9 @@ public struct OffsetCommitValue: KafkaMessage {
                 let field = try buffer.readTaggedField()
                 var data = field.data
                 switch field.tag {
-                    case 0 where version >= 4: self.topicId = try data.readKafkaUUID()
+                    case 0 where version >= 4:
+                        self.topicId = try data.readKafkaUUID()
+                        if self.topicId == .zero { self.unknownTaggedFields[field.tag] = field.data }
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }

@@ -81,10 +81,18 @@ public struct TransactionLogValue: KafkaMessage {
                 let field = try buffer.readTaggedField()
                 var data = field.data
                 switch field.tag {
-                    case 0 where version >= 1: self.previousProducerId = try data.readKafkaInt64()
-                    case 1 where version >= 1: self.nextProducerId = try data.readKafkaInt64()
-                    case 2 where version >= 1: self.clientTransactionVersion = try data.readKafkaInt16()
-                    case 3 where version >= 1: self.nextProducerEpoch = try data.readKafkaInt16()
+                    case 0 where version >= 1:
+                        self.previousProducerId = try data.readKafkaInt64()
+                        if self.previousProducerId == -1 { self.unknownTaggedFields[field.tag] = field.data }
+                    case 1 where version >= 1:
+                        self.nextProducerId = try data.readKafkaInt64()
+                        if self.nextProducerId == -1 { self.unknownTaggedFields[field.tag] = field.data }
+                    case 2 where version >= 1:
+                        self.clientTransactionVersion = try data.readKafkaInt16()
+                        if self.clientTransactionVersion == 0 { self.unknownTaggedFields[field.tag] = field.data }
+                    case 3 where version >= 1:
+                        self.nextProducerEpoch = try data.readKafkaInt16()
+                        if self.nextProducerEpoch == -1 { self.unknownTaggedFields[field.tag] = field.data }
                     default: self.unknownTaggedFields[field.tag] = field.data
                 }
             }

@@ -1,6 +1,7 @@
 import NIOCore
 
-/// Tagged fields that this library's spec does not know, kept as raw bytes so a message round-trips unchanged.
+/// Tagged fields kept as raw bytes so that a message round-trips unchanged: those the spec does not know, and
+/// known ones that the sender wrote out although they held their default value (which we would otherwise omit).
 public typealias UnknownTaggedFields = [UInt32: ByteBuffer]
 
 extension ByteBuffer {
@@ -41,9 +42,10 @@ public struct TaggedFieldWriter {
         fields.append((tag, data))
     }
 
+    /// Adds raw fields, skipping any tag a known field already supplied (a known field's current value wins).
     @inlinable
     public mutating func append(unknown: UnknownTaggedFields) {
-        for (tag, data) in unknown { fields.append((tag, data)) }
+        for (tag, data) in unknown where !fields.contains(where: { $0.tag == tag }) { fields.append((tag, data)) }
     }
 
     @inlinable
