@@ -74,6 +74,13 @@ let package = Package(
             path: "Tools/kafka-protocol-gen"
         ),
 
+        // libFuzzer target over request, response and batch decoding (`make fuzz`); a replayer in normal builds.
+        .executableTarget(
+            name: "kafka-protocol-fuzz",
+            dependencies: ["KafkaProtocol", nioCore],
+            path: "Tools/kafka-protocol-fuzz"
+        ),
+
         // Tests.
         .testTarget(
             name: "KafkaProtocolTests",
