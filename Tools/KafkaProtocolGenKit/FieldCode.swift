@@ -121,10 +121,15 @@ struct FieldCode {
         case .bytes, .records: return "\(buffer).writeKafkaBytes(\(value), compact: \(compact))"
         case .uuid: return "\(buffer).writeKafkaUUID(\(value))"
         case .array(let element):
-            return "try \(buffer).writeKafkaArray(\(value), compact: \(compact)) { "
-                + "\(writeValue(element, value: "$1", buffer: "$0", compact: compact)) }"
+            let elementWrite = writeValue(element, value: "$1", buffer: "$0", compact: compact)
+            return "\(tryMark(elementWrite))\(buffer).writeKafkaArray(\(value), compact: \(compact)) { \(elementWrite) }"
         case .structure: return "try \(value).write(into: &\(buffer), version: version)"
         }
+    }
+
+    /// `try ` when a rethrowing helper's closure can throw; nothing otherwise (no warning for a needless `try`).
+    static func tryMark(_ closureBody: String) -> String {
+        closureBody.contains("try ") ? "try " : ""
     }
 
     /// Statements writing this field's (possibly optional) value.
@@ -148,9 +153,10 @@ struct FieldCode {
         case .bytes, .records:
             statements.append("\(buffer).writeKafkaNullableBytes(\(value), compact: \(compact))")
         case .array(let element):
+            let elementWrite = Self.writeValue(element, value: "$1", buffer: "$0", compact: compact)
             statements.append(
-                "try \(buffer).writeKafkaNullableArray(\(value), compact: \(compact)) { "
-                    + "\(Self.writeValue(element, value: "$1", buffer: "$0", compact: compact)) }")
+                "\(Self.tryMark(elementWrite))\(buffer).writeKafkaNullableArray(\(value), compact: \(compact)) { "
+                    + "\(elementWrite) }")
         case .structure:
             statements.append(
                 "if let present = \(value) { \(buffer).writeInteger(Int8(1)); "

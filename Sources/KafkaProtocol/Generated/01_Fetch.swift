@@ -409,7 +409,7 @@ public struct FetchRequest: KafkaRequest {
                 buffer.writeKafkaUUID(self.topicId)
             }
             if version >= 7 {
-                try buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
+                buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
             }
             if !(version >= 7) && self.partitions != [] { throw KafkaProtocolError.fieldNotSupported(message: "FetchRequest", field: "Partitions", version: version) }
             if flexible {

@@ -353,7 +353,7 @@ public struct ListOffsetsResponse: KafkaResponse {
             buffer.writeInteger(self.partitionIndex)
             buffer.writeInteger(self.errorCode)
             if version <= 0 {
-                try buffer.writeKafkaArray(self.oldStyleOffsets, compact: flexible) { $0.writeInteger($1) }
+                buffer.writeKafkaArray(self.oldStyleOffsets, compact: flexible) { $0.writeInteger($1) }
             }
             if !(version <= 0) && self.oldStyleOffsets != [] { throw KafkaProtocolError.fieldNotSupported(message: "ListOffsetsResponse", field: "OldStyleOffsets", version: version) }
             if version >= 1 {

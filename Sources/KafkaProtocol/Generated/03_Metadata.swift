@@ -431,10 +431,10 @@ public struct MetadataResponse: KafkaResponse {
             if version >= 7 {
                 buffer.writeInteger(self.leaderEpoch)
             }
-            try buffer.writeKafkaArray(self.replicaNodes, compact: flexible) { $0.writeInteger($1) }
-            try buffer.writeKafkaArray(self.isrNodes, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.replicaNodes, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.isrNodes, compact: flexible) { $0.writeInteger($1) }
             if version >= 5 {
-                try buffer.writeKafkaArray(self.offlineReplicas, compact: flexible) { $0.writeInteger($1) }
+                buffer.writeKafkaArray(self.offlineReplicas, compact: flexible) { $0.writeInteger($1) }
             }
             if flexible {
                 var tagged = TaggedFieldWriter()

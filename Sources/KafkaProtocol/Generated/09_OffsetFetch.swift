@@ -128,7 +128,7 @@ public struct OffsetFetchRequest: KafkaRequest {
             }
             if !(version <= 7) && self.name != "" { throw KafkaProtocolError.fieldNotSupported(message: "OffsetFetchRequest", field: "Name", version: version) }
             if version <= 7 {
-                try buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
+                buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
             }
             if !(version <= 7) && self.partitionIndexes != [] { throw KafkaProtocolError.fieldNotSupported(message: "OffsetFetchRequest", field: "PartitionIndexes", version: version) }
             if flexible {
@@ -253,7 +253,7 @@ public struct OffsetFetchRequest: KafkaRequest {
                 buffer.writeKafkaUUID(self.topicId)
             }
             if version >= 8 {
-                try buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
+                buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
             }
             if !(version >= 8) && self.partitionIndexes != [] { throw KafkaProtocolError.fieldNotSupported(message: "OffsetFetchRequest", field: "PartitionIndexes", version: version) }
             if flexible {

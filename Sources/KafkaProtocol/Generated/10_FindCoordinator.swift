@@ -71,7 +71,7 @@ public struct FindCoordinatorRequest: KafkaRequest {
         }
         if !(version >= 1) && self.keyType != 0 { throw KafkaProtocolError.fieldNotSupported(message: "FindCoordinatorRequest", field: "KeyType", version: version) }
         if version >= 4 {
-            try buffer.writeKafkaArray(self.coordinatorKeys, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+            buffer.writeKafkaArray(self.coordinatorKeys, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         }
         if !(version >= 4) && self.coordinatorKeys != [] { throw KafkaProtocolError.fieldNotSupported(message: "FindCoordinatorRequest", field: "CoordinatorKeys", version: version) }
         if flexible {

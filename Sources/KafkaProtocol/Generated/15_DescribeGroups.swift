@@ -55,7 +55,7 @@ public struct DescribeGroupsRequest: KafkaRequest {
             throw KafkaProtocolError.unsupportedVersion(message: Self.messageName, version: version)
         }
         let flexible = version >= 5
-        try buffer.writeKafkaArray(self.groups, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+        buffer.writeKafkaArray(self.groups, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         if version >= 3 {
             buffer.writeKafkaBool(self.includeAuthorizedOperations)
         }

@@ -52,11 +52,11 @@ public struct ListGroupsRequest: KafkaRequest {
         }
         let flexible = version >= 3
         if version >= 4 {
-            try buffer.writeKafkaArray(self.statesFilter, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+            buffer.writeKafkaArray(self.statesFilter, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         }
         if !(version >= 4) && self.statesFilter != [] { throw KafkaProtocolError.fieldNotSupported(message: "ListGroupsRequest", field: "StatesFilter", version: version) }
         if version >= 5 {
-            try buffer.writeKafkaArray(self.typesFilter, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+            buffer.writeKafkaArray(self.typesFilter, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         }
         if !(version >= 5) && self.typesFilter != [] { throw KafkaProtocolError.fieldNotSupported(message: "ListGroupsRequest", field: "TypesFilter", version: version) }
         if flexible {

@@ -78,6 +78,6 @@ public struct SaslHandshakeResponse: KafkaResponse {
             throw KafkaProtocolError.unsupportedVersion(message: Self.messageName, version: version)
         }
         buffer.writeInteger(self.errorCode)
-        try buffer.writeKafkaArray(self.mechanisms, compact: false) { $0.writeKafkaString($1, compact: false) }
+        buffer.writeKafkaArray(self.mechanisms, compact: false) { $0.writeKafkaString($1, compact: false) }
     }
 }

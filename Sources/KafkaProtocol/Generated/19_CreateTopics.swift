@@ -167,7 +167,7 @@ public struct CreateTopicsRequest: KafkaRequest {
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 5
             buffer.writeInteger(self.partitionIndex)
-            try buffer.writeKafkaArray(self.brokerIds, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.brokerIds, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

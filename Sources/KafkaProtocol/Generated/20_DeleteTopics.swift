@@ -65,7 +65,7 @@ public struct DeleteTopicsRequest: KafkaRequest {
         }
         if !(version >= 6) && self.topics != [] { throw KafkaProtocolError.fieldNotSupported(message: "DeleteTopicsRequest", field: "Topics", version: version) }
         if version <= 5 {
-            try buffer.writeKafkaArray(self.topicNames, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+            buffer.writeKafkaArray(self.topicNames, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         }
         buffer.writeInteger(self.timeoutMs)
         if flexible {

@@ -126,7 +126,7 @@ public struct AddPartitionsToTxnRequest: KafkaRequest {
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 3
             buffer.writeKafkaString(self.name, compact: flexible)
-            try buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

@@ -155,7 +155,7 @@ public struct WriteTxnMarkersRequest: KafkaRequest {
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 1
             buffer.writeKafkaString(self.name, compact: flexible)
-            try buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.partitionIndexes, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

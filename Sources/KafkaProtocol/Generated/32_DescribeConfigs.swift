@@ -117,7 +117,7 @@ public struct DescribeConfigsRequest: KafkaRequest {
             let flexible = version >= 4
             buffer.writeInteger(self.resourceType)
             buffer.writeKafkaString(self.resourceName, compact: flexible)
-            try buffer.writeKafkaNullableArray(self.configurationKeys, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+            buffer.writeKafkaNullableArray(self.configurationKeys, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

@@ -87,7 +87,7 @@ public struct DescribeLogDirsRequest: KafkaRequest {
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 2
             buffer.writeKafkaString(self.topic, compact: flexible)
-            try buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

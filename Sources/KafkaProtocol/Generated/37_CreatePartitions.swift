@@ -145,7 +145,7 @@ public struct CreatePartitionsRequest: KafkaRequest {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 2
-            try buffer.writeKafkaArray(self.brokerIds, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.brokerIds, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

@@ -48,7 +48,7 @@ public struct DeleteGroupsRequest: KafkaRequest {
             throw KafkaProtocolError.unsupportedVersion(message: Self.messageName, version: version)
         }
         let flexible = version >= 2
-        try buffer.writeKafkaArray(self.groupsNames, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+        buffer.writeKafkaArray(self.groupsNames, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         if flexible {
             var tagged = TaggedFieldWriter()
             tagged.append(unknown: self.unknownTaggedFields)

@@ -53,7 +53,7 @@ public struct ConsumerGroupDescribeRequest: KafkaRequest {
             throw KafkaProtocolError.unsupportedVersion(message: Self.messageName, version: version)
         }
         let flexible = true
-        try buffer.writeKafkaArray(self.groupIds, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+        buffer.writeKafkaArray(self.groupIds, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
         buffer.writeKafkaBool(self.includeAuthorizedOperations)
         if flexible {
             var tagged = TaggedFieldWriter()
@@ -163,7 +163,7 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
             let flexible = true
             buffer.writeKafkaUUID(self.topicId)
             buffer.writeKafkaString(self.topicName, compact: flexible)
-            try buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.partitions, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)
@@ -372,7 +372,7 @@ public struct ConsumerGroupDescribeResponse: KafkaResponse {
             buffer.writeInteger(self.memberEpoch)
             buffer.writeKafkaString(self.clientId, compact: flexible)
             buffer.writeKafkaString(self.clientHost, compact: flexible)
-            try buffer.writeKafkaArray(self.subscribedTopicNames, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
+            buffer.writeKafkaArray(self.subscribedTopicNames, compact: flexible) { $0.writeKafkaString($1, compact: flexible) }
             buffer.writeKafkaNullableString(self.subscribedTopicRegex, compact: flexible)
             try self.assignment.write(into: &buffer, version: version)
             try self.targetAssignment.write(into: &buffer, version: version)

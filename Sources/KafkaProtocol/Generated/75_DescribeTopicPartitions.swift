@@ -343,11 +343,11 @@ public struct DescribeTopicPartitionsResponse: KafkaResponse {
             buffer.writeInteger(self.partitionIndex)
             buffer.writeInteger(self.leaderId)
             buffer.writeInteger(self.leaderEpoch)
-            try buffer.writeKafkaArray(self.replicaNodes, compact: flexible) { $0.writeInteger($1) }
-            try buffer.writeKafkaArray(self.isrNodes, compact: flexible) { $0.writeInteger($1) }
-            try buffer.writeKafkaNullableArray(self.eligibleLeaderReplicas, compact: flexible) { $0.writeInteger($1) }
-            try buffer.writeKafkaNullableArray(self.lastKnownElr, compact: flexible) { $0.writeInteger($1) }
-            try buffer.writeKafkaArray(self.offlineReplicas, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.replicaNodes, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.isrNodes, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaNullableArray(self.eligibleLeaderReplicas, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaNullableArray(self.lastKnownElr, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.offlineReplicas, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)

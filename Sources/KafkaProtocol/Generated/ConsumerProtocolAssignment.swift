@@ -59,7 +59,7 @@ public struct ConsumerProtocolAssignment: KafkaMessage {
 
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             buffer.writeKafkaString(self.topic, compact: false)
-            try buffer.writeKafkaArray(self.partitions, compact: false) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.partitions, compact: false) { $0.writeInteger($1) }
         }
     }
 }

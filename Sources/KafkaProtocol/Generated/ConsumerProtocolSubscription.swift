@@ -54,7 +54,7 @@ public struct ConsumerProtocolSubscription: KafkaMessage {
         guard Self.versions.contains(version) else {
             throw KafkaProtocolError.unsupportedVersion(message: Self.messageName, version: version)
         }
-        try buffer.writeKafkaArray(self.topics, compact: false) { $0.writeKafkaString($1, compact: false) }
+        buffer.writeKafkaArray(self.topics, compact: false) { $0.writeKafkaString($1, compact: false) }
         buffer.writeKafkaNullableBytes(self.userData, compact: false)
         if version >= 1 {
             try buffer.writeKafkaArray(self.ownedPartitions, compact: false) { try $1.write(into: &$0, version: version) }
@@ -91,7 +91,7 @@ public struct ConsumerProtocolSubscription: KafkaMessage {
             }
             if !(version >= 1) && self.topic != "" { throw KafkaProtocolError.fieldNotSupported(message: "ConsumerProtocolSubscription", field: "Topic", version: version) }
             if version >= 1 {
-                try buffer.writeKafkaArray(self.partitions, compact: false) { $0.writeInteger($1) }
+                buffer.writeKafkaArray(self.partitions, compact: false) { $0.writeInteger($1) }
             }
             if !(version >= 1) && self.partitions != [] { throw KafkaProtocolError.fieldNotSupported(message: "ConsumerProtocolSubscription", field: "Partitions", version: version) }
         }

@@ -169,7 +169,7 @@ public struct TransactionLogValue: KafkaMessage {
         public func write(into buffer: inout ByteBuffer, version: Int16) throws {
             let flexible = version >= 1
             buffer.writeKafkaString(self.topic, compact: flexible)
-            try buffer.writeKafkaArray(self.partitionIds, compact: flexible) { $0.writeInteger($1) }
+            buffer.writeKafkaArray(self.partitionIds, compact: flexible) { $0.writeInteger($1) }
             if flexible {
                 var tagged = TaggedFieldWriter()
                 tagged.append(unknown: self.unknownTaggedFields)
