@@ -1,8 +1,18 @@
 #include "CCRC32C.h"
-/* Placeholder bitwise implementation; replaced by the hardware/table version. */
+
+#include <pthread.h>
+
+/* The CPU check is not free, so it runs once; afterwards every call is one indirect jump. */
+typedef uint32_t (*crc32c_function)(uint32_t, const void *, size_t);
+
+static crc32c_function selected;
+static pthread_once_t selected_once = PTHREAD_ONCE_INIT;
+
+static void select_implementation(void) {
+    selected = kafka_crc32c_hardware_available() ? kafka_crc32c_hardware : kafka_crc32c_software;
+}
+
 uint32_t kafka_crc32c(uint32_t crc, const void *data, size_t length) {
-    const uint8_t *p = data;
-    crc = ~crc;
-    while (length--) { crc ^= *p++; for (int k = 0; k < 8; k++) crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u))); }
-    return ~crc;
+    pthread_once(&selected_once, select_implementation);
+    return selected(crc, data, length);
 }

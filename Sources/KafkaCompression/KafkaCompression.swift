@@ -1,1 +1,0 @@
-// KafkaCompression: codecs over the system libraries (filled by the compression work).

@@ -1,0 +1,27 @@
+/// One benchmark's figure: the best of several runs, because on a shared machine noise only ever adds time.
+struct Measurement {
+    let name: String
+    let bytes: Int
+    let best: Duration
+
+    var gigabytesPerSecond: Double {
+        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
+        return Double(bytes) / seconds / 1e9
+    }
+
+    var line: String {
+        let rate = (gigabytesPerSecond * 100).rounded() / 100
+        let padding = String(repeating: " ", count: max(1, 34 - name.count))
+        return name + padding + "\(rate) GB/s"
+    }
+}
+
+/// Runs `body` `runs` times over `bytes` bytes of input and keeps the fastest run.
+func measure(_ name: String, bytes: Int, runs: Int = 5, _ body: () -> Void) -> Measurement {
+    let clock = ContinuousClock()
+    var best = Duration.seconds(Int64.max)
+    for _ in 0..<runs {
+        best = min(best, clock.measure(body))
+    }
+    return Measurement(name: name, bytes: bytes, best: best)
+}
