@@ -44,19 +44,19 @@ extension Record {
     /// slice is taken, and the fields must fill the declared length exactly.
     @inlinable
     public init(from buffer: inout ByteBuffer) throws {
-        let length = Int(try buffer.readVarint())
-        guard length >= 0 else { throw RecordBatchError.corruptRecord("record length \(length)") }
-        var body = try buffer.readRecordField(length: length, what: "record")
-        attributes = try body.readKafkaInt8()
-        timestampDelta = try body.readVarlong()
-        offsetDelta = try body.readVarint()
-        key = try body.readNullableRecordField(length: Int(try body.readVarint()), what: "record key")
-        value = try body.readNullableRecordField(length: Int(try body.readVarint()), what: "record value")
-        headers = try body.readRecordHeaders()
-        guard body.readableBytes == 0 else {
-            throw RecordBatchError.corruptRecord(
-                "record declared \(length) bytes but its fields end \(body.readableBytes) bytes earlier")
+        let layout = try buffer.withUnsafeReadableBytes { try RecordLayout(parsing: $0) }
+        attributes = layout.attributes
+        timestampDelta = layout.timestampDelta
+        offsetDelta = layout.offsetDelta
+        key = try buffer.recordSlice(layout.key)
+        value = try buffer.recordSlice(layout.value)
+        if layout.headers.count == 0 {
+            headers = .empty
+        } else {
+            let bytes = try buffer.recordSlice((layout.headers.offset, layout.headers.length)) ?? ByteBuffer()
+            headers = RecordHeaders(validatedBytes: bytes, count: layout.headers.count)
         }
+        buffer.moveReaderIndex(forwardBy: layout.size)
     }
 
     /// Bytes of the encoding after the length prefix.
@@ -87,40 +87,14 @@ extension Record {
 }
 
 extension ByteBuffer {
-    /// Reads a header count and walks the headers once to validate them, returning them as one slice.
+    /// The field at `field.offset` from the reader index, nil for length -1. RecordLayout has checked that the bytes
+    /// are there, so the throw is unreachable unless the layout is wrong.
     @inlinable
-    mutating func readRecordHeaders() throws -> RecordHeaders {
-        let count = Int(try readVarint())
-        guard count >= 0 else { throw RecordBatchError.corruptRecord("header count \(count)") }
-        if count == 0 { return .empty }
-        // Each header takes at least two bytes (two length varints), so a larger count cannot be backed.
-        guard count <= readableBytes / 2 else {
-            throw KafkaProtocolError.truncated(what: "record headers", needed: count * 2, available: readableBytes)
+    func recordSlice(_ field: (offset: Int, length: Int)) throws -> ByteBuffer? {
+        guard field.length >= 0 else { return nil }
+        guard let slice = getSlice(at: readerIndex + field.offset, length: field.length) else {
+            throw KafkaProtocolError.truncated(what: "record field", needed: field.length, available: readableBytes)
         }
-        var walker = self
-        for _ in 0..<count { try walker.skipRecordHeader() }
-        let bytes = try readRecordField(length: walker.readerIndex - readerIndex, what: "record headers")
-        return RecordHeaders(validatedBytes: bytes, count: count)
-    }
-
-    /// Validates one header like `readRecordHeader` without making slices of it.
-    @inlinable
-    mutating func skipRecordHeader() throws {
-        let keyLength = Int(try readVarint())
-        guard keyLength >= 0 else {
-            throw RecordBatchError.corruptRecord("header key length \(keyLength): header keys cannot be null")
-        }
-        try skipRecordField(length: keyLength, what: "header key")
-        let valueLength = Int(try readVarint())
-        guard valueLength >= -1 else { throw RecordBatchError.corruptRecord("header value length \(valueLength)") }
-        if valueLength > 0 { try skipRecordField(length: valueLength, what: "header value") }
-    }
-
-    @inlinable
-    mutating func skipRecordField(length: Int, what: StaticString) throws {
-        guard length <= readableBytes else {
-            throw KafkaProtocolError.truncated(what: String(describing: what), needed: length, available: readableBytes)
-        }
-        moveReaderIndex(forwardBy: length)
+        return slice
     }
 }

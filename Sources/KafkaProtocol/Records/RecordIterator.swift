@@ -34,10 +34,15 @@ public struct RecordIterator: Sendable {
         return try Record(from: &buffer)
     }
 
+    /// How many records the remaining bytes can hold at most, capped by the declared count: safe to reserve for,
+    /// since a hostile count alone cannot make it large.
+    @inlinable
+    public var capacityHint: Int { min(remaining, buffer.readableBytes / Record.minimumSize) }
+
     /// All remaining records. The array grows with the records actually read, never with the declared count alone.
     public mutating func collect() throws -> [Record] {
         var records: [Record] = []
-        records.reserveCapacity(min(remaining, buffer.readableBytes / Record.minimumSize))
+        records.reserveCapacity(capacityHint)
         while let record = try next() { records.append(record) }
         return records
     }

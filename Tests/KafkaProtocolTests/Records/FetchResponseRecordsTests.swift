@@ -53,7 +53,12 @@ import Testing
         }
     }
 
-    @Test(arguments: names.filter { $0.contains("_013") || $0.contains("confluent_008") || $0.contains("kafkapython_002") })
+    /// The captures of the transaction scenario (see Fixtures/frames/INDEX.tsv: "m2:none:txn:ctl").
+    static let transactional = names.filter {
+        $0.contains("_013") || $0.contains("confluent_008") || $0.contains("kafkapython_002")
+    }
+
+    @Test(arguments: transactional)
     func transactionMarkersDecode(_ name: String) throws {
         let batches = try Self.entries(name).compactMap { entry -> RecordBatch? in
             if case .batch(let batch) = entry { return batch }

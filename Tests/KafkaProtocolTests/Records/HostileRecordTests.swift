@@ -23,15 +23,25 @@ import Testing
         return record
     }
 
-    @Test func aHugeRecordCountIsNotTrusted() throws {
-        let one = Self.record { body in
+    /// A record whose body is attributes, timestamp delta and offset delta (all 0) followed by `rest`.
+    static func record(after rest: [Int32]) -> ByteBuffer {
+        record { body in
             body.writeInteger(Int8(0))
             body.writeVarlong(0)
             body.writeVarint(0)
-            body.writeVarint(-1)
-            body.writeVarint(-1)
-            body.writeVarint(0)
+            for value in rest { body.writeVarint(value) }
         }
+    }
+
+    static func raw(length: Int32, padding: Int) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.writeVarint(length)
+        buffer.writeRepeatingByte(0, count: padding)
+        return buffer
+    }
+
+    @Test func aHugeRecordCountIsNotTrusted() throws {
+        let one = Self.record(after: [-1, -1, 0])
         let batch = try Self.batch(section: one, recordCount: Int32.max)
         var iterator = try batch.records()
         #expect(throws: KafkaProtocolError.self) { try iterator.collect() }
@@ -41,14 +51,7 @@ import Testing
     @Test func leftoverBytesAfterTheDeclaredCountAreCorrupt() throws {
         var section = ByteBuffer()
         for _ in 0..<2 {
-            section.writeImmutableBuffer(Self.record { body in
-                body.writeInteger(Int8(0))
-                body.writeVarlong(0)
-                body.writeVarint(0)
-                body.writeVarint(-1)
-                body.writeVarint(-1)
-                body.writeVarint(0)
-            })
+            section.writeImmutableBuffer(Self.record(after: [-1, -1, 0]))
         }
         var iterator = try Self.batch(section: section, recordCount: 1).records()
         #expect(throws: RecordBatchError.self) { try iterator.collect() }
@@ -56,22 +59,14 @@ import Testing
 
     @Test func claimedLengthsBeyondTheBytesThrow() throws {
         let cases: [(String, ByteBuffer)] = [
-            ("key length", Self.record { $0.writeInteger(Int8(0)); $0.writeVarlong(0); $0.writeVarint(0); $0.writeVarint(Int32.max) }),
-            ("negative key length", Self.record { $0.writeInteger(Int8(0)); $0.writeVarlong(0); $0.writeVarint(0); $0.writeVarint(-2) }),
-            ("header count", Self.record { body in
-                body.writeInteger(Int8(0)); body.writeVarlong(0); body.writeVarint(0); body.writeVarint(-1)
-                body.writeVarint(-1); body.writeVarint(Int32.max)
-            }),
-            ("negative header count", Self.record { body in
-                body.writeInteger(Int8(0)); body.writeVarlong(0); body.writeVarint(0); body.writeVarint(-1)
-                body.writeVarint(-1); body.writeVarint(-5)
-            }),
-            ("null header key", Self.record { body in
-                body.writeInteger(Int8(0)); body.writeVarlong(0); body.writeVarint(0); body.writeVarint(-1)
-                body.writeVarint(-1); body.writeVarint(1); body.writeVarint(-1); body.writeVarint(-1)
-            }),
-            ("record length", { var b = ByteBuffer(); b.writeVarint(1_000_000); b.writeRepeatingByte(0, count: 10); return b }()),
-            ("record shorter than its fields", { var b = ByteBuffer(); b.writeVarint(2); b.writeRepeatingByte(0, count: 2); return b }()),
+            ("key length", Self.record(after: [Int32.max])),
+            ("negative key length", Self.record(after: [-2])),
+            ("header count", Self.record(after: [-1, -1, Int32.max])),
+            ("negative header count", Self.record(after: [-1, -1, -5])),
+            ("null header key", Self.record(after: [-1, -1, 1, -1, -1])),
+            ("header value length", Self.record(after: [-1, -1, 1, 0, 1_000])),
+            ("record length", Self.raw(length: 1_000_000, padding: 10)),
+            ("record shorter than its fields", Self.raw(length: 2, padding: 2)),
             ("unterminated varint", ByteBuffer(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])),
         ]
         for (name, section) in cases {
@@ -81,11 +76,8 @@ import Testing
     }
 
     @Test func aRecordWithSpareBytesInsideItsLengthIsCorrupt() throws {
-        var section = Self.record { body in
-            body.writeInteger(Int8(0)); body.writeVarlong(0); body.writeVarint(0); body.writeVarint(-1)
-            body.writeVarint(-1); body.writeVarint(0); body.writeInteger(UInt8(0))
-        }
-        section.moveReaderIndex(to: 0)
+        // Null key, null value, no headers, then one byte the declared length covers but no field uses.
+        let section = Self.record(after: [-1, -1, 0, 0])
         var iterator = try Self.batch(section: section, recordCount: 1).records()
         #expect(throws: RecordBatchError.self) { try iterator.collect() }
     }
