@@ -71,7 +71,7 @@ public struct RecordBatchHeader: Hashable, Sendable {
             throw KafkaProtocolError.truncated(
                 what: "record batch header", needed: Self.size, available: max(0, buffer.writerIndex - index))
         }
-        func field<T: FixedWidthInteger>(_ offset: Int, as: T.Type = T.self) -> T {
+        func field<T: FixedWidthInteger>(_ offset: Int) -> T {
             // In range by the guard above; the fallback is never taken.
             buffer.getInteger(at: index + offset, endianness: .big, as: T.self) ?? 0
         }
