@@ -10,15 +10,19 @@ extension ByteBuffer {
 
     @inlinable
     public mutating func readVarint() throws -> Int32 {
-        let raw = UInt32(truncatingIfNeeded: try readRawVarint(maxBytes: 5, what: "varint"))
-        return Int32(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        Self.zigzagDecode(UInt32(truncatingIfNeeded: try readRawVarint(maxBytes: 5, what: "varint")))
     }
 
     @inlinable
     public mutating func readVarlong() throws -> Int64 {
-        let raw = try readRawVarint(maxBytes: 10, what: "varlong")
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        Self.zigzagDecode(try readRawVarint(maxBytes: 10, what: "varlong"))
     }
+
+    @inlinable
+    static func zigzagDecode(_ raw: UInt32) -> Int32 { Int32(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))) }
+
+    @inlinable
+    static func zigzagDecode(_ raw: UInt64) -> Int64 { Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))) }
 
     @inlinable
     public mutating func writeUnsignedVarint(_ value: UInt32) { writeRawVarint(UInt64(value)) }
@@ -65,26 +69,40 @@ extension ByteBuffer {
 
     @inlinable
     mutating func readRawVarint(maxBytes: Int, what: StaticString) throws -> UInt64 {
+        // One pass over the raw bytes: reading byte by byte through getInteger costs a dynamic exclusivity check
+        // per byte, which dominated record decoding.
+        let (value, size) = self.withUnsafeReadableBytes { Self.decodeRawVarint($0, at: 0, maxBytes: maxBytes) }
+        guard size > 0 else {
+            throw Self.varintError(size: size, maxBytes: maxBytes, what: what, available: self.readableBytes)
+        }
+        self.moveReaderIndex(forwardBy: size)
+        return value
+    }
+
+    /// The one LEB128 decoder, shared by the ByteBuffer readers above and by hot loops that walk raw bytes (record
+    /// decoding). Returns the value and its size in bytes; size -1 when the varint runs past `maxBytes`, 0 when
+    /// `bytes` ends first.
+    @inlinable
+    static func decodeRawVarint(_ bytes: UnsafeRawBufferPointer, at offset: Int, maxBytes: Int) -> (UInt64, Int) {
+        let available = bytes.count - offset
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        var index = self.readerIndex
-        let end = self.writerIndex
-        for _ in 0..<maxBytes {
-            guard index < end, let byte = self.getInteger(at: index, as: UInt8.self) else {
-                throw KafkaProtocolError.truncated(
-                    what: String(describing: what), needed: index - self.readerIndex + 1,
-                    available: self.readableBytes)
-            }
-            index += 1
+        for index in 0..<Swift.max(0, Swift.min(maxBytes, available)) {
+            let byte = bytes[offset + index]
             result |= UInt64(byte & 0x7f) << shift
-            if byte & 0x80 == 0 {
-                self.moveReaderIndex(to: index)
-                return result
-            }
+            if byte & 0x80 == 0 { return (result, index + 1) }
             shift += 7
         }
-        throw KafkaProtocolError.invalidValue(
-            what: String(describing: what), detail: "longer than \(maxBytes) bytes")
+        return (0, available >= maxBytes ? -1 : 0)
+    }
+
+    /// The error for a `decodeRawVarint` size of 0 (input ended) or -1 (too long).
+    @inlinable
+    static func varintError(size: Int, maxBytes: Int, what: StaticString, available: Int) -> KafkaProtocolError {
+        if size < 0 {
+            return .invalidValue(what: String(describing: what), detail: "longer than \(maxBytes) bytes")
+        }
+        return .truncated(what: String(describing: what), needed: available + 1, available: available)
     }
 
     @inlinable

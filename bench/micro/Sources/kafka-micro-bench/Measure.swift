@@ -3,15 +3,22 @@ struct Measurement {
     let name: String
     let bytes: Int
     let best: Duration
+    /// Set for figures counted in items (records) rather than bytes.
+    var items: (count: Int, unit: String)? = nil
 
     var gigabytesPerSecond: Double {
-        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
-        return Double(bytes) / seconds / 1e9
+        Double(bytes) / seconds / 1e9
     }
 
+    var seconds: Double { Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18 }
+
     var line: String {
-        let rate = (gigabytesPerSecond * 100).rounded() / 100
         let padding = String(repeating: " ", count: max(1, 34 - name.count))
+        if let items {
+            let millions = (Double(items.count) / seconds / 1e4).rounded() / 100
+            return name + padding + "\(millions) M \(items.unit)/s"
+        }
+        let rate = (gigabytesPerSecond * 100).rounded() / 100
         return name + padding + "\(rate) GB/s"
     }
 }

@@ -2,6 +2,7 @@
 // An argument selects benchmarks by name prefix: kafka-micro-bench crc32c
 let benchmarks: [(name: String, run: () -> [Measurement])] = [
     ("crc32c", CRC32CBenchmark.run),
+    ("records", RecordBatchDecodeBenchmark.run),
 ]
 
 let selected = CommandLine.arguments.dropFirst()
