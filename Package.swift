@@ -77,7 +77,7 @@ let package = Package(
         // libFuzzer target over request, response and batch decoding (`make fuzz`); a replayer in normal builds.
         .executableTarget(
             name: "kafka-protocol-fuzz",
-            dependencies: ["KafkaProtocol", nioCore],
+            dependencies: ["KafkaProtocol", "KafkaCompression", nioCore],
             path: "Tools/kafka-protocol-fuzz"
         ),
 
