@@ -118,13 +118,12 @@ public actor PartitionLog {
         unflushedRecords = 0
     }
 
-    /// Flushes, trims the active segment's indexes to their entries (as Kafka does on shutdown) and ends the
+    /// Flushes, seals the active segment (last time index entry, indexes trimmed, as Kafka's close does) and ends the
     /// high watermark streams. The log is unusable afterwards.
     public func close() throws {
         guard !closed else { return }
         try flush()
-        try activeSegment.offsetIndex.trim()
-        try activeSegment.timeIndex.trim()
+        try activeSegment.seal()
         closed = true
         for continuation in waiters.values { continuation.finish() }
         waiters.removeAll()
