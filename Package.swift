@@ -41,7 +41,7 @@ let package = Package(
             name: "KafkaCompression",
             dependencies: ["KafkaProtocol", nioCore, "CZlib", "CSnappy", "CLZ4", "CZstd"]
         ),
-        .target(name: "KafkaStorage", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore]),
+        .target(name: "KafkaStorage", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, logging]),
         .target(name: "KafkaClient", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]),
         .target(
             name: "KafkaBroker",
@@ -92,6 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
         .testTarget(name: "KafkaProtocolGenTests", dependencies: ["KafkaProtocolGenKit"]),
+        .testTarget(name: "KafkaStorageTests", dependencies: ["KafkaStorage", "KafkaProtocol", nioCore]),
         .testTarget(name: "KafkaToolsTests", dependencies: ["KafkaTools", argumentParser]),
     ]
 )
