@@ -41,7 +41,13 @@ let package = Package(
             name: "KafkaCompression",
             dependencies: ["KafkaProtocol", nioCore, "CZlib", "CSnappy", "CLZ4", "CZstd"]
         ),
-        .target(name: "KafkaStorage", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, logging]),
+        .target(
+            name: "KafkaStorage",
+            dependencies: [
+                "KafkaProtocol", "KafkaCompression", nioCore, logging,
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .target(name: "KafkaClient", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]),
         .target(
             name: "KafkaBroker",

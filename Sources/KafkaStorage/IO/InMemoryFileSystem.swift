@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// A disk in memory for tests, with the failures a real one has:
@@ -21,35 +22,35 @@ public final class InMemoryFileSystem: StorageFileSystem {
         var writes = 0
     }
 
-    let state = Locked(State())
+    let state = NIOLockedValueBox(State())
 
     public init(capacity: Int? = nil) {
-        state.withLock { $0.capacity = capacity }
+        state.withLockedValue { $0.capacity = capacity }
     }
 
     // MARK: Faults
 
     /// Total bytes the disk holds (nil: unlimited).
     public var capacity: Int? {
-        get { state.withLock { $0.capacity } }
-        set { state.withLock { $0.capacity = newValue } }
+        get { state.withLockedValue { $0.capacity } }
+        set { state.withLockedValue { $0.capacity = newValue } }
     }
 
-    public var usedBytes: Int { state.withLock { Self.used($0) } }
+    public var usedBytes: Int { state.withLockedValue { Self.used($0) } }
 
     /// The next write keeps only its first `bytes` bytes, which reach the disk durably, and then throws.
     public func tearNextWrite(keeping bytes: Int) {
-        state.withLock { $0.tornWriteKeeping = bytes }
+        state.withLockedValue { $0.tornWriteKeeping = bytes }
     }
 
     /// Makes `sync` throw (EIO) until reset.
     public func setSyncFailing(_ failing: Bool) {
-        state.withLock { $0.failSyncs = failing }
+        state.withLockedValue { $0.failSyncs = failing }
     }
 
     /// Loses everything written since each file's last fsync.
     public func crash() {
-        state.withLock { state in
+        state.withLockedValue { state in
             for (path, var data) in state.files {
                 data.current = data.durable
                 state.files[path] = data
@@ -60,19 +61,19 @@ public final class InMemoryFileSystem: StorageFileSystem {
 
     /// Raw bytes of a file as the page cache holds them (nil: no such file).
     public func contents(of path: String) -> [UInt8]? {
-        state.withLock { $0.files[Self.normalize(path)]?.current }
+        state.withLockedValue { $0.files[Self.normalize(path)]?.current }
     }
 
     /// Replaces a file's bytes, durably (to plant corrupt files in tests).
     public func setContents(_ bytes: [UInt8], of path: String) {
-        state.withLock { $0.files[Self.normalize(path)] = FileData(current: bytes, durable: bytes) }
+        state.withLockedValue { $0.files[Self.normalize(path)] = FileData(current: bytes, durable: bytes) }
     }
 
     // MARK: StorageFileSystem
 
     public func openFile(_ path: String, create: Bool) throws -> any StorageFile {
         let path = Self.normalize(path)
-        try state.withLock { state in
+        try state.withLockedValue { state in
             guard state.files[path] == nil else { return }
             guard create, state.directories.contains(Self.parent(of: path)) else {
                 throw StorageError.notFound(path: path)
@@ -84,17 +85,17 @@ public final class InMemoryFileSystem: StorageFileSystem {
 
     public func fileExists(_ path: String) -> Bool {
         let path = Self.normalize(path)
-        return state.withLock { $0.files[path] != nil || $0.directories.contains(path) }
+        return state.withLockedValue { $0.files[path] != nil || $0.directories.contains(path) }
     }
 
     public func isDirectory(_ path: String) -> Bool {
         let path = Self.normalize(path)
-        return state.withLock { $0.directories.contains(path) }
+        return state.withLockedValue { $0.directories.contains(path) }
     }
 
     public func createDirectory(_ path: String) throws {
         var path = Self.normalize(path)
-        state.withLock { state in
+        state.withLockedValue { state in
             while path != "/" && !state.directories.contains(path) {
                 state.directories.insert(path)
                 path = Self.parent(of: path)
@@ -104,7 +105,7 @@ public final class InMemoryFileSystem: StorageFileSystem {
 
     public func listDirectory(_ path: String) throws -> [String] {
         let path = Self.normalize(path)
-        return try state.withLock { state in
+        return try state.withLockedValue { state in
             guard state.directories.contains(path) else { throw StorageError.notFound(path: path) }
             let prefix = path == "/" ? "/" : path + "/"
             let children = (Array(state.files.keys) + Array(state.directories)).filter {
@@ -116,13 +117,13 @@ public final class InMemoryFileSystem: StorageFileSystem {
 
     public func removeFile(_ path: String) throws {
         let path = Self.normalize(path)
-        state.withLock { _ = $0.files.removeValue(forKey: path) }
+        state.withLockedValue { _ = $0.files.removeValue(forKey: path) }
     }
 
     public func removeDirectory(_ path: String) throws {
         let path = Self.normalize(path)
         let prefix = path + "/"
-        state.withLock { state in
+        state.withLockedValue { state in
             state.files = state.files.filter { !$0.key.hasPrefix(prefix) }
             state.directories = state.directories.filter { !$0.hasPrefix(prefix) && $0 != path }
         }
@@ -131,7 +132,7 @@ public final class InMemoryFileSystem: StorageFileSystem {
     public func rename(_ from: String, to: String) throws {
         let from = Self.normalize(from)
         let to = Self.normalize(to)
-        try state.withLock { state in
+        try state.withLockedValue { state in
             if let data = state.files.removeValue(forKey: from) {
                 state.files[to] = data
                 return
@@ -152,14 +153,14 @@ public final class InMemoryFileSystem: StorageFileSystem {
     // MARK: File operations
 
     func size(of path: String) throws -> Int64 {
-        try state.withLock { state in
+        try state.withLockedValue { state in
             guard let data = state.files[path] else { throw StorageError.notFound(path: path) }
             return Int64(data.current.count)
         }
     }
 
     func read(_ path: String, at offset: Int64, length: Int, allocator: ByteBufferAllocator) throws -> ByteBuffer {
-        try state.withLock { state in
+        try state.withLockedValue { state in
             guard let data = state.files[path] else { throw StorageError.notFound(path: path) }
             let start = min(Int(offset), data.current.count)
             let end = min(start + length, data.current.count)
@@ -170,7 +171,7 @@ public final class InMemoryFileSystem: StorageFileSystem {
     }
 
     func write(_ path: String, bytes: ByteBuffer, at offset: Int64) throws {
-        try state.withLock { state in
+        try state.withLockedValue { state in
             guard var data = state.files[path] else { throw StorageError.notFound(path: path) }
             let incoming = bytes.readableBytesView
             var count = incoming.count
@@ -203,7 +204,7 @@ public final class InMemoryFileSystem: StorageFileSystem {
     }
 
     func truncate(_ path: String, to size: Int64) throws {
-        try state.withLock { state in
+        try state.withLockedValue { state in
             guard var data = state.files[path] else { throw StorageError.notFound(path: path) }
             let size = Int(size)
             if size < data.current.count {
@@ -216,7 +217,7 @@ public final class InMemoryFileSystem: StorageFileSystem {
     }
 
     func sync(_ path: String) throws {
-        try state.withLock { state in
+        try state.withLockedValue { state in
             guard !state.failSyncs else { throw StorageError.io(operation: "fsync", path: path, errno: 5) }
             guard var data = state.files[path] else { return }
             data.durable = data.current
