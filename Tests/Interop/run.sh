@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The interop suite of `make test`: real clients (kcat on librdkafka 2.0.2 and 2.16, kafka-python,
 # confluent-kafka) talk to a real broker (Tansu) through the recording proxy, then every frame they
-# exchanged must decode and re-encode byte for byte with our KafkaProtocol library.
+# exchanged must decode and re-encode byte for byte with our KafkaProtocol library. Then the same clients
+# must see our own broker (broker-smoke.sh).
 # usage: Tests/Interop/run.sh   (needs scripts/install-test-peers and a debug build with tests)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,6 +18,9 @@ fi
 rm -f "$out.log"
 count=$(find "$out/frames" -name '*.hex' | wc -l)
 [ "$count" -gt 100 ] || { echo "interop: only $count frames captured" >&2; exit 1; }
+
+# Our own broker, started from a properties file, seen by the same clients.
+"$here/broker-smoke.sh" || { echo "interop: the bundled broker failed its smoke test" >&2; exit 1; }
 
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KafkaServerStartCommand
 import KafkaTools
 import Testing
 

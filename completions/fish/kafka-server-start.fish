@@ -20,10 +20,10 @@ function __kafka-server-start_parse_tokens -S
     set -l unparsed_tokens (__kafka-server-start_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-server-start'
-        __kafka-server-start_parse_subcommand -r 1 'h/help'
+        __kafka-server-start_parse_subcommand 1 'override=+' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __kafka-server-start_parse_subcommand -r 1 
+            __kafka-server-start_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -77,5 +77,8 @@ function __kafka-server-start_custom_completion
 end
 
 complete -c 'kafka-server-start' -f
+complete -c 'kafka-server-start' -n '__kafka-server-start_should_offer_completions_for_flags_or_options "kafka-server-start"' -l 'override' -d 'Set a property, overriding the file (repeatable).' -rfka ''
+complete -c 'kafka-server-start' -n '__kafka-server-start_should_offer_completions_for_flags_or_options "kafka-server-start" version' -l 'version' -d 'Show the version.'
 complete -c 'kafka-server-start' -n '__kafka-server-start_should_offer_completions_for_flags_or_options "kafka-server-start" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kafka-server-start' -n '__kafka-server-start_should_offer_completions_for_positional "kafka-server-start" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'kafka-server-start' -n '__kafka-server-start_should_offer_completions_for_flags_or_options "kafka-server-start help" version' -l 'version' -d 'Show the version.'

@@ -1,0 +1,78 @@
+import KafkaProtocol
+
+// Metadata: v0–v12
+//
+// Behaviour:
+// * Brokers: this node only, at the endpoint advertised for the listener the request came in on.
+// * ControllerId is this node (a single combined node is its own controller); ClusterId from meta.properties.
+// * Topics from the injected `TopicMetadataSource`: every topic when the request asks for all (v0: an empty
+//   list; v1+: a null list), else the requested ones; an unknown name gets UNKNOWN_TOPIC_OR_PARTITION, an
+//   unknown topic id UNKNOWN_TOPIC_ID. This node leads every partition, with itself as the only replica and ISR.
+// * Not yet: auto-creation of requested topics (auto.create.topics.enable), authorized operations (left at the
+//   "not requested" default).
+//
+// Version notes:
+// * v1: ControllerId, IsInternal, Rack; a null topic list means all topics
+// * v2: ClusterId
+// * v4: AllowAutoTopicCreation
+// * v5: OfflineReplicas
+// * v7: LeaderEpoch
+// * v8: authorized operations (v11 drops the cluster ones)
+// * v9: flexible
+// * v10: topic ids
+// * v13 (not served): top-level ErrorCode
+public struct MetadataHandler: RequestHandler {
+    public typealias Request = MetadataRequest
+    public static let versions: ClosedRange<Int16> = 0...12
+
+    public init() {}
+
+    public func handle(header: RequestHeader, request: MetadataRequest, context: RequestContext) async
+        -> MetadataResponse
+    {
+        var response = MetadataResponse()
+        let endpoint = context.advertisedEndpoint
+        response.brokers = [
+            MetadataResponse.MetadataResponseBroker(
+                nodeId: context.nodeId, host: endpoint.host, port: Int32(endpoint.port), rack: nil)
+        ]
+        response.clusterId = context.clusterId
+        response.controllerId = context.nodeId
+
+        let wantsAll = request.topics.map { $0.isEmpty && header.requestApiVersion == 0 } ?? true
+        if wantsAll {
+            response.topics = await context.topics.allTopics().map { describe($0, nodeId: context.nodeId) }
+            return response
+        }
+        for requested in request.topics ?? [] {
+            if let name = requested.name {
+                if let topic = await context.topics.topic(named: name) {
+                    response.topics.append(describe(topic, nodeId: context.nodeId))
+                } else {
+                    response.topics.append(
+                        MetadataResponse.MetadataResponseTopic(
+                            errorCode: ErrorCode.unknownTopicOrPartition.rawValue, name: name))
+                }
+            } else if let topic = await context.topics.topic(id: requested.topicId) {
+                response.topics.append(describe(topic, nodeId: context.nodeId))
+            } else {
+                response.topics.append(
+                    MetadataResponse.MetadataResponseTopic(
+                        errorCode: ErrorCode.unknownTopicId.rawValue,
+                        // The name is nullable only from v12; v10–v11 carry an empty one.
+                        name: header.requestApiVersion >= 12 ? nil : "", topicId: requested.topicId))
+            }
+        }
+        return response
+    }
+
+    private func describe(_ topic: TopicMetadata, nodeId: Int32) -> MetadataResponse.MetadataResponseTopic {
+        MetadataResponse.MetadataResponseTopic(
+            name: topic.name, topicId: topic.id, isInternal: topic.isInternal,
+            partitions: topic.partitions.map {
+                MetadataResponse.MetadataResponsePartition(
+                    partitionIndex: $0.index, leaderId: nodeId, leaderEpoch: $0.leaderEpoch, replicaNodes: [nodeId],
+                    isrNodes: [nodeId], offlineReplicas: [])
+            })
+    }
+}

@@ -1,5 +1,0 @@
-// KafkaBroker: filled in by later issues (see ARCHITECTURE in docs/architecture.md).
-public enum KafkaBrokerModule {
-    /// The module's name, so the empty target still exports a symbol.
-    public static let name = "KafkaBroker"
-}

@@ -1,0 +1,118 @@
+import KafkaProtocol
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// The network side of the broker: binds every served listener, answers requests through the handler registry,
+/// and shuts down gracefully (stop accepting, let connections finish what they received, then close).
+public actor BrokerServer {
+    /// A listener after binding: `port` is the real one when the configured port was 0.
+    public struct BoundListener: Sendable, Hashable {
+        public var name: String
+        public var host: String
+        public var port: Int
+    }
+
+    private let config: BrokerConfig
+    private let clusterId: String
+    private let topics: any TopicMetadataSource
+    private let registry: HandlerRegistry
+    private let group: MultiThreadedEventLoopGroup
+    private let connections = ConnectionTracker()
+    private var serverChannels: [any Channel] = []
+    private var bound: [BoundListener] = []
+    private let logger = Logger(label: "kafka.network.SocketServer")
+
+    public init(
+        config: BrokerConfig, clusterId: String, topics: any TopicMetadataSource = EmptyTopicMetadataSource(),
+        registry: HandlerRegistry = .standard, threads: Int = System.coreCount
+    ) {
+        self.config = config
+        self.clusterId = clusterId
+        self.topics = topics
+        self.registry = registry
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+    }
+
+    public var listeners: [BoundListener] { bound }
+
+    /// Binds every served listener; throws (after closing what was bound) if one cannot be bound.
+    @discardableResult
+    public func start() async throws -> [BoundListener] {
+        for listener in config.servedListeners {
+            do {
+                let channel = try await bind(listener)
+                serverChannels.append(channel)
+                let port = channel.localAddress?.port ?? listener.port
+                bound.append(BoundListener(name: listener.name, host: listener.host, port: port))
+                logger.info(
+                    "[SocketServer listenerType=BROKER, nodeId=\(config.nodeId)] Awaiting socket connections on \(listener.host.isEmpty ? "0.0.0.0" : listener.host):\(port).")
+            } catch {
+                await shutdown()
+                throw BrokerStartError(description: "Socket server failed to bind to \(listener): \(error)")
+            }
+        }
+        return bound
+    }
+
+    private func bind(_ listener: ListenerSpec) async throws -> any Channel {
+        var advertised = config.advertised(for: listener)
+        if advertised.host.isEmpty || advertised.host == "0.0.0.0" || advertised.host == "::" {
+            advertised.host = HostName.current()
+        }
+        // An ephemeral listener (port 0) advertises the port it gets, known only after binding.
+        let endpoint = NIOLockedValueBox(advertised)
+        let dispatcher = RequestDispatcher(
+            registry: registry,
+            context: RequestContext(
+                config: config, clusterId: clusterId, advertisedEndpoint: advertised, topics: topics,
+                supportedApis: [], clientAddress: ""),
+            advertisedEndpoint: endpoint)
+        let maxFrame = Int(config.socketRequestMaxBytes)
+        let connections = self.connections
+        let requestLogger = Logger(label: "kafka.network.Processor")
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.socketOption(.so_keepalive), value: 1)
+            .childChannelInitializer { channel in
+                connections.add(channel)
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        ByteToMessageHandler(KafkaFrameDecoder(maxFrameLength: maxFrame)))
+                    try channel.pipeline.syncOperations.addHandler(
+                        KafkaConnectionHandler(dispatcher: dispatcher, logger: requestLogger))
+                }
+            }
+        let host = listener.host.isEmpty ? "0.0.0.0" : listener.host
+        let channel = try await bootstrap.bind(host: host, port: listener.port).get()
+        if advertised.port == 0, let port = channel.localAddress?.port {
+            endpoint.withLockedValue { $0.port = port }
+        }
+        return channel
+    }
+
+    /// Stops accepting, asks every connection to drain, waits for them (at most `timeout`), then stops the
+    /// event loops.
+    public func shutdown(timeout: TimeAmount = .seconds(30)) async {
+        for channel in serverChannels { try? await channel.close() }
+        serverChannels.removeAll()
+        let open = connections.all
+        for channel in open { channel.pipeline.fireUserInboundEventTriggered(DrainConnectionEvent()) }
+        let deadline = NIODeadline.now() + timeout
+        for channel in open {
+            let remaining = deadline - NIODeadline.now()
+            let closed = channel.closeFuture
+            let timer = channel.eventLoop.scheduleTask(in: max(remaining, .zero)) { channel.close(promise: nil) }
+            try? await closed.get()
+            timer.cancel()
+        }
+        try? await group.shutdownGracefully()
+    }
+}
+
+public struct BrokerStartError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+}
