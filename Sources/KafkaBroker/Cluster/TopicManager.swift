@@ -12,6 +12,9 @@ public actor TopicManager: TopicMetadataSource {
     public nonisolated let clusterId: String
     /// By name; rebuilt from the log dir at open, kept in step with every change made through this actor.
     var topics: [String: TopicMetadata] = [:]
+    /// Cluster-wide broker defaults set with AlterConfigs on the broker entity "": reported by DescribeConfigs but
+    /// neither persisted nor applied to the logs (see SKIPPED.md).
+    public private(set) var dynamicBrokerDefaults: [String: String] = [:]
     var backgroundTask: Task<Void, Never>?
     let logger = Logger(label: "kafka.server.TopicManager")
 
@@ -66,7 +69,15 @@ public actor TopicManager: TopicMetadataSource {
         await logManager.topics().first { $0.name == topic }?.configs ?? [:]
     }
 
+    public var configResolver: TopicConfigResolver {
+        TopicConfigResolver(brokerConfig: config, dynamicBrokerDefaults: dynamicBrokerDefaults)
+    }
+
     // MARK: Changes
+
+    public func setDynamicBrokerDefaults(_ values: [String: String]) {
+        dynamicBrokerDefaults = values
+    }
 
     /// Creates `topic` with the broker defaults when `auto.create.topics.enable` is on and the name is valid;
     /// returns the topic's metadata (existing or new), or nil when it does not exist and cannot be created.

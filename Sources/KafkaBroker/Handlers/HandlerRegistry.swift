@@ -15,6 +15,9 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         Entry(MetadataHandler()),
         Entry(ApiVersionsHandler()),
+        Entry(CreateTopicsHandler()),
+        Entry(DeleteTopicsHandler()),
+        Entry(CreatePartitionsHandler()),
     ])
 
     public init(_ entries: [Entry]) {
