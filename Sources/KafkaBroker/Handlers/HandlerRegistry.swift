@@ -18,6 +18,10 @@ public struct HandlerRegistry: Sendable {
         Entry(CreateTopicsHandler()),
         Entry(DeleteTopicsHandler()),
         Entry(CreatePartitionsHandler()),
+        Entry(DescribeConfigsHandler()),
+        Entry(AlterConfigsHandler()),
+        Entry(IncrementalAlterConfigsHandler()),
+        Entry(DescribeClusterHandler()),
     ])
 
     public init(_ entries: [Entry]) {
