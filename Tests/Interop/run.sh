@@ -21,6 +21,7 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 
 # Our own broker, started from a properties file, seen by the same clients.
 "$here/broker-smoke.sh" || { echo "interop: the bundled broker failed its smoke test" >&2; exit 1; }
+"$here/broker-admin.sh" || { echo "interop: the bundled broker failed its admin test" >&2; exit 1; }
 
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then

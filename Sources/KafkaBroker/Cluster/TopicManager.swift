@@ -34,7 +34,12 @@ public actor TopicManager: TopicMetadataSource {
         }
         try LogDirCheck.verify(logDir: logDir, nodeId: config.nodeId, fileSystem: fileSystem)
         let logManager = LogManager(logDirectory: logDir, fileSystem: fileSystem, defaultConfig: config.logConfig)
-        let meta = try await logManager.startup(clusterID: clusterId, nodeID: config.nodeId)
+        let meta: MetaProperties
+        do {
+            meta = try await logManager.startup(clusterID: clusterId, nodeID: config.nodeId)
+        } catch {
+            throw BrokerStartError(description: "Unusable log dir \(logDir): \(error)")
+        }
         let manager = TopicManager(config: config, logManager: logManager, clusterId: meta.clusterID)
         await manager.reload()
         return manager
