@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "KafkaToolsTests", dependencies: ["KafkaTools", "KafkaServerStartCommand", argumentParser]),
         .testTarget(
             name: "KafkaBrokerTests",
-            dependencies: ["KafkaBroker", "KafkaProtocol", nioCore, nioPosix, nioConcurrency, logging]
+            dependencies: ["KafkaBroker", "KafkaProtocol", "KafkaStorage", nioCore, nioPosix, nioConcurrency, logging]
         ),
     ]
 )

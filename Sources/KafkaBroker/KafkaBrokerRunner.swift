@@ -5,16 +5,16 @@ import Logging
 public enum KafkaBrokerRunner {
     public static let version = "4.0.0-swift"
 
-    public static func run(config: BrokerConfig, topics: any TopicMetadataSource = EmptyTopicMetadataSource())
-        async throws
-    {
-        let server = try await start(config: config, topics: topics)
+    public static func run(config: BrokerConfig) async throws {
+        let (server, topicManager) = try await start(config: config)
         let signal = await SignalWaiter.waitForTermination()
-        await stop(server, config: config, reason: "Terminating process due to signal \(SignalWaiter.name(signal))")
+        await stop(
+            server, topicManager: topicManager, config: config,
+            reason: "Terminating process due to signal \(SignalWaiter.name(signal))")
     }
 
-    /// Everything up to serving; returns the running server.
-    public static func start(config: BrokerConfig, topics: any TopicMetadataSource) async throws -> BrokerServer {
+    /// Everything up to serving; returns the running server and the topic manager it serves.
+    public static func start(config: BrokerConfig) async throws -> (BrokerServer, TopicManager) {
         let startNanos = ContinuousClock.now
         let logger = Logger(label: "kafka.server.KafkaRaftServer")
         let broker = Logger(label: "kafka.server.BrokerServer")
@@ -25,27 +25,40 @@ public enum KafkaBrokerRunner {
         }
         logConfigValues(config)
         broker.info("\(ident) Transition from SHUTDOWN to STARTING")
-        let meta = try MetaProperties.loadOrCreate(logDirs: config.logDirs, nodeId: config.nodeId)
+        let topicManager = try await TopicManager.open(config: config, clusterId: ClusterId.random())
         Logger(label: "kafka.log.LogManager").info(
-            "Loaded meta.properties for cluster \(meta.clusterId), node \(meta.nodeId), from \(config.logDirs.joined(separator: ","))")
-        let server = BrokerServer(config: config, clusterId: meta.clusterId, topics: topics)
-        try await server.start()
+            "Loaded meta.properties for cluster \(topicManager.clusterId), node \(config.nodeId), from \(config.logDirs.joined(separator: ","))")
+        let server = BrokerServer(config: config, topicManager: topicManager)
+        do {
+            try await server.start()
+        } catch {
+            try? await topicManager.shutdown()
+            throw error
+        }
+        await topicManager.startBackgroundTasks()
         broker.info("\(ident) Transition from STARTING to STARTED")
         let appInfo = Logger(label: "org.apache.kafka.common.utils.AppInfoParser")
         appInfo.info("Kafka version: \(version)")
         let elapsed = ContinuousClock.now - startNanos
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         logger.info("[KafkaRaftServer nodeId=\(config.nodeId)] Kafka Server started (in \(milliseconds) ms)")
-        return server
+        return (server, topicManager)
     }
 
-    public static func stop(_ server: BrokerServer, config: BrokerConfig, reason: String) async {
+    public static func stop(_ server: BrokerServer, topicManager: TopicManager, config: BrokerConfig, reason: String)
+        async
+    {
         Logger(label: "org.apache.kafka.common.utils.LoggingSignalHandler").info("\(reason)")
         let broker = Logger(label: "kafka.server.BrokerServer")
         let ident = "[BrokerServer id=\(config.nodeId)]"
         broker.info("\(ident) Transition from STARTED to SHUTTING_DOWN")
         broker.info("\(ident) shutting down")
         await server.shutdown()
+        do {
+            try await topicManager.shutdown()
+        } catch {
+            Logger(label: "kafka.log.LogManager").error("Error while closing the logs: \(error)")
+        }
         broker.info("\(ident) shut down completed")
         broker.info("\(ident) Transition from SHUTTING_DOWN to SHUTDOWN")
         Logger(label: "kafka.server.KafkaRaftServer").info("[KafkaRaftServer nodeId=\(config.nodeId)] shut down completed")

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaStorage
 import NIOCore
 import Testing
 @testable import KafkaBroker
@@ -19,9 +20,10 @@ import Testing
     }
 
     @Test func inFlightResponseIsSentBeforeTheConnectionCloses() async throws {
-        let config = try BrokerConfig(values: ["listeners": "PLAINTEXT://127.0.0.1:0"])
+        let config = try TestBroker.config()
+        let topicManager = try await TopicManager.open(config: config, fileSystem: InMemoryFileSystem(), clusterId: "c")
         let registry = HandlerRegistry([.init(SlowMetadataHandler()), .init(ApiVersionsHandler())])
-        let server = BrokerServer(config: config, clusterId: "c", registry: registry, threads: 1)
+        let server = BrokerServer(config: config, topicManager: topicManager, registry: registry, threads: 1)
         let port = try #require(try await server.start().first?.port)
         let busy = try await TestConnection(port: port)
         let idle = try await TestConnection(port: port)
@@ -38,6 +40,7 @@ import Testing
         #expect(await busy.nextFrame() == nil)
         #expect(await idle.nextFrame() == nil)
         await stopped
+        try await topicManager.shutdown()
         await #expect(throws: (any Error).self) { _ = try await TestConnection(port: port) }
     }
 }

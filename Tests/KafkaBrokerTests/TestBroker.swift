@@ -1,38 +1,52 @@
 import KafkaProtocol
+import KafkaStorage
 import NIOCore
 import NIOPosix
 import Testing
 @testable import KafkaBroker
 
-/// An in-process broker on an ephemeral loopback port, and raw clients that speak through `KafkaFrames`.
+/// An in-process broker on an ephemeral loopback port over an in-memory log dir (or the given file system and
+/// log dir), and raw clients that speak through `KafkaFrames`.
 struct TestBroker {
     let server: BrokerServer
+    let topicManager: TopicManager
     let port: Int
 
-    static func start(
-        topics: any TopicMetadataSource = EmptyTopicMetadataSource(), extra: [String: String] = [:]
-    ) async throws -> TestBroker {
-        var values = ["listeners": "PLAINTEXT://127.0.0.1:0", "node.id": "1"]
+    static func config(extra: [String: String] = [:]) throws -> BrokerConfig {
+        var values = ["listeners": "PLAINTEXT://127.0.0.1:0", "node.id": "1", "log.dirs": "/logs"]
         values.merge(extra) { _, new in new }
-        let config = try BrokerConfig(values: values)
-        let server = BrokerServer(config: config, clusterId: "test-cluster-id", topics: topics, threads: 1)
+        return try BrokerConfig(values: values)
+    }
+
+    static func start(
+        extra: [String: String] = [:], fileSystem: any StorageFileSystem = InMemoryFileSystem()
+    ) async throws -> TestBroker {
+        let config = try config(extra: extra)
+        let topicManager = try await TopicManager.open(
+            config: config, fileSystem: fileSystem, clusterId: "test-cluster-id")
+        let server = BrokerServer(config: config, topicManager: topicManager, threads: 1)
         let bound = try await server.start()
         let port = try #require(bound.first?.port)
-        return TestBroker(server: server, port: port)
+        return TestBroker(server: server, topicManager: topicManager, port: port)
+    }
+
+    func stop() async throws {
+        await server.shutdown()
+        try await topicManager.shutdown()
     }
 
     /// Runs `body` with a fresh broker and always shuts it down.
     static func with<T>(
-        topics: any TopicMetadataSource = EmptyTopicMetadataSource(), extra: [String: String] = [:],
+        extra: [String: String] = [:], fileSystem: any StorageFileSystem = InMemoryFileSystem(),
         _ body: (TestBroker) async throws -> T
     ) async throws -> T {
-        let broker = try await start(topics: topics, extra: extra)
+        let broker = try await start(extra: extra, fileSystem: fileSystem)
         do {
             let result = try await body(broker)
-            await broker.server.shutdown()
+            try await broker.stop()
             return result
         } catch {
-            await broker.server.shutdown()
+            try? await broker.stop()
             throw error
         }
     }

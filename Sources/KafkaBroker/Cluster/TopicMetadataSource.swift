@@ -25,28 +25,9 @@ public struct TopicMetadata: Sendable, Hashable {
     }
 }
 
-/// Where the Metadata handler looks topics up. The topic manager provides the real one; until then the broker
-/// runs with `EmptyTopicMetadataSource`, and tests inject their own.
+/// Topic lookups by name and id; `TopicManager` is the broker's one source.
 public protocol TopicMetadataSource: Sendable {
     func allTopics() async -> [TopicMetadata]
     func topic(named name: String) async -> TopicMetadata?
     func topic(id: KafkaUUID) async -> TopicMetadata?
-}
-
-/// No topics at all.
-public struct EmptyTopicMetadataSource: TopicMetadataSource {
-    public init() {}
-    public func allTopics() async -> [TopicMetadata] { [] }
-    public func topic(named name: String) async -> TopicMetadata? { nil }
-    public func topic(id: KafkaUUID) async -> TopicMetadata? { nil }
-}
-
-/// A fixed set of topics, for tests and tools that need a broker with known metadata.
-public struct StaticTopicMetadataSource: TopicMetadataSource {
-    public let topics: [TopicMetadata]
-
-    public init(_ topics: [TopicMetadata]) { self.topics = topics }
-    public func allTopics() async -> [TopicMetadata] { topics }
-    public func topic(named name: String) async -> TopicMetadata? { topics.first { $0.name == name } }
-    public func topic(id: KafkaUUID) async -> TopicMetadata? { topics.first { $0.id == id } }
 }

@@ -5,11 +5,14 @@ import KafkaProtocol
 // Behaviour:
 // * Brokers: this node only, at the endpoint advertised for the listener the request came in on.
 // * ControllerId is this node (a single combined node is its own controller); ClusterId from meta.properties.
-// * Topics from the injected `TopicMetadataSource`: every topic when the request asks for all (v0: an empty
-//   list; v1+: a null list), else the requested ones; an unknown name gets UNKNOWN_TOPIC_OR_PARTITION, an
-//   unknown topic id UNKNOWN_TOPIC_ID. This node leads every partition, with itself as the only replica and ISR.
-// * Not yet: auto-creation of requested topics (auto.create.topics.enable), authorized operations (left at the
-//   "not requested" default).
+// * Topics from the topic manager: every topic when the request asks for all (v0: an empty list; v1+: a null
+//   list), else the requested ones; an unknown topic id gets UNKNOWN_TOPIC_ID. This node leads every partition
+//   (leader epoch 0), with itself as the only replica and ISR; internal topics are flagged.
+// * An unknown name is auto-created when the request allows it (always before v4) and auto.create.topics.enable
+//   is on. Like Apache, the first answer is LEADER_NOT_AVAILABLE (the topic is being created) even though the
+//   creation here completes at once; an invalid name gets INVALID_TOPIC_EXCEPTION; otherwise
+//   UNKNOWN_TOPIC_OR_PARTITION.
+// * Not yet: authorized operations (left at the "not requested" default).
 //
 // Version notes:
 // * v1: ControllerId, IsInternal, Rack; a null topic list means all topics
@@ -41,19 +44,24 @@ public struct MetadataHandler: RequestHandler {
 
         let wantsAll = request.topics.map { $0.isEmpty && header.requestApiVersion == 0 } ?? true
         if wantsAll {
-            response.topics = await context.topics.allTopics().map { describe($0, nodeId: context.nodeId) }
+            response.topics = await context.topicManager.allTopics().map { describe($0, nodeId: context.nodeId) }
             return response
         }
+        let topics = context.topicManager
+        let mayCreate = (header.requestApiVersion < 4 || request.allowAutoTopicCreation)
+            && context.config.autoCreateTopicsEnable
         for requested in request.topics ?? [] {
             if let name = requested.name {
-                if let topic = await context.topics.topic(named: name) {
+                if let topic = await topics.topic(named: name) {
                     response.topics.append(describe(topic, nodeId: context.nodeId))
+                } else if mayCreate {
+                    response.topics.append(await autoCreate(name, topics: topics))
                 } else {
                     response.topics.append(
                         MetadataResponse.MetadataResponseTopic(
                             errorCode: ErrorCode.unknownTopicOrPartition.rawValue, name: name))
                 }
-            } else if let topic = await context.topics.topic(id: requested.topicId) {
+            } else if let topic = await topics.topic(id: requested.topicId) {
                 response.topics.append(describe(topic, nodeId: context.nodeId))
             } else {
                 response.topics.append(
@@ -64,6 +72,15 @@ public struct MetadataHandler: RequestHandler {
             }
         }
         return response
+    }
+
+    private func autoCreate(_ name: String, topics: TopicManager) async -> MetadataResponse.MetadataResponseTopic {
+        guard await topics.autoCreate(topic: name) != nil else {
+            return MetadataResponse.MetadataResponseTopic(
+                errorCode: ErrorCode.invalidTopicException.rawValue, name: name)
+        }
+        return MetadataResponse.MetadataResponseTopic(
+            errorCode: ErrorCode.leaderNotAvailable.rawValue, name: name, isInternal: InternalTopics.contains(name))
     }
 
     private func describe(_ topic: TopicMetadata, nodeId: Int32) -> MetadataResponse.MetadataResponseTopic {

@@ -15,13 +15,14 @@ extension RequestHandler {
 }
 
 /// What a handler may consult: the broker's identity and settings, the connection it serves, and the sources of
-/// state (topics now; storage and coordinators later).
+/// state (the topic manager: topics and their partition logs; coordinators later).
 public struct RequestContext: Sendable {
     public var config: BrokerConfig
     public var clusterId: String
     /// The endpoint advertised for the listener this request arrived on.
     public var advertisedEndpoint: ListenerSpec
-    public var topics: any TopicMetadataSource
+    /// Topics, their configs and partition logs.
+    public var topicManager: TopicManager
     /// The registry's version table, for ApiVersions.
     public var supportedApis: [ApiVersionsResponse.ApiVersion]
     /// `host:port` of the client, for log lines.
@@ -30,13 +31,13 @@ public struct RequestContext: Sendable {
     public var nodeId: Int32 { config.nodeId }
 
     public init(
-        config: BrokerConfig, clusterId: String, advertisedEndpoint: ListenerSpec, topics: any TopicMetadataSource,
+        config: BrokerConfig, clusterId: String, advertisedEndpoint: ListenerSpec, topicManager: TopicManager,
         supportedApis: [ApiVersionsResponse.ApiVersion], clientAddress: String
     ) {
         self.config = config
         self.clusterId = clusterId
         self.advertisedEndpoint = advertisedEndpoint
-        self.topics = topics
+        self.topicManager = topicManager
         self.supportedApis = supportedApis
         self.clientAddress = clientAddress
     }

@@ -5,7 +5,8 @@ import NIOCore
 import NIOPosix
 
 /// The network side of the broker: binds every served listener, answers requests through the handler registry,
-/// and shuts down gracefully (stop accepting, let connections finish what they received, then close).
+/// and shuts down gracefully (stop accepting, let connections finish what they received, then close). The topic
+/// manager outlives it: whoever opened the manager shuts it down after the server.
 public actor BrokerServer {
     /// A listener after binding: `port` is the real one when the configured port was 0.
     public struct BoundListener: Sendable, Hashable {
@@ -16,7 +17,7 @@ public actor BrokerServer {
 
     private let config: BrokerConfig
     private let clusterId: String
-    private let topics: any TopicMetadataSource
+    private let topicManager: TopicManager
     private let registry: HandlerRegistry
     private let group: MultiThreadedEventLoopGroup
     private let connections = ConnectionTracker()
@@ -25,12 +26,12 @@ public actor BrokerServer {
     private let logger = Logger(label: "kafka.network.SocketServer")
 
     public init(
-        config: BrokerConfig, clusterId: String, topics: any TopicMetadataSource = EmptyTopicMetadataSource(),
-        registry: HandlerRegistry = .standard, threads: Int = System.coreCount
+        config: BrokerConfig, topicManager: TopicManager, registry: HandlerRegistry = .standard,
+        threads: Int = System.coreCount
     ) {
         self.config = config
-        self.clusterId = clusterId
-        self.topics = topics
+        self.clusterId = topicManager.clusterId
+        self.topicManager = topicManager
         self.registry = registry
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
     }
@@ -66,7 +67,7 @@ public actor BrokerServer {
         let dispatcher = RequestDispatcher(
             registry: registry,
             context: RequestContext(
-                config: config, clusterId: clusterId, advertisedEndpoint: advertised, topics: topics,
+                config: config, clusterId: clusterId, advertisedEndpoint: advertised, topicManager: topicManager,
                 supportedApis: [], clientAddress: ""),
             advertisedEndpoint: endpoint)
         let maxFrame = Int(config.socketRequestMaxBytes)
