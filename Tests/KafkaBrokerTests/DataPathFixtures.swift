@@ -5,7 +5,7 @@ import NIOCore
 
 /// A v2 batch of `count` small records, optionally from an idempotent producer.
 func dataPathBatch(
-    count: Int = 3, producerId: Int64 = -1, epoch: Int16 = -1, sequence: Int32 = -1, timestamp: Int64 = 1_700_000_000_000,
+    count: Int = 3, producerId: Int64 = -1, epoch: Int16 = -1, sequence: Int32 = -1, timestamp: Int64 = currentTimeMillis(),
     valueSize: Int = 10, codec: CompressionCodec = .none
 ) throws -> ByteBuffer {
     var builder = RecordBatchBuilder(codec: codec, producerId: producerId, producerEpoch: epoch, baseSequence: sequence)

@@ -40,16 +40,16 @@ public struct ListOffsetsHandler: RequestHandler {
             var answer = ListOffsetsResponse.ListOffsetsTopicResponse(name: topic.name)
             for partition in topic.partitions {
                 answer.partitions.append(
-                    await lookUp(partition, topic: topic.name, manager: context.topicManager))
+                    await lookUp(partition, topic: topic.name, manager: context.topicManager, version: header.requestApiVersion))
             }
             response.topics.append(answer)
         }
         return response
     }
 
-    private func lookUp(_ partition: ListOffsetsRequest.ListOffsetsPartition, topic: String, manager: TopicManager)
-        async -> ListOffsetsResponse.ListOffsetsPartitionResponse
-    {
+    private func lookUp(
+        _ partition: ListOffsetsRequest.ListOffsetsPartition, topic: String, manager: TopicManager, version: Int16
+    ) async -> ListOffsetsResponse.ListOffsetsPartitionResponse {
         var answer = ListOffsetsResponse.ListOffsetsPartitionResponse(partitionIndex: partition.partitionIndex)
         let resolved: ResolvedPartition
         switch await manager.resolve(topic: topic, partition: partition.partitionIndex) {
@@ -91,6 +91,8 @@ public struct ListOffsetsHandler: RequestHandler {
                 answer.errorCode = ErrorCode.from(storage: error).rawValue
             }
         }
+        // LeaderEpoch exists from v4; older responses cannot carry it.
+        if version < 4 { answer.leaderEpoch = -1 }
         return answer
     }
 }
