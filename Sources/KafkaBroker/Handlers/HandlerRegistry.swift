@@ -13,8 +13,14 @@ public struct HandlerRegistry: Sendable {
 
     /// Every handler the broker ships, in API-key order. Adding an API means adding its handler here.
     public static let standard = HandlerRegistry([
+        Entry(ProduceHandler()),
+        Entry(FetchHandler()),
+        Entry(ListOffsetsHandler()),
         Entry(MetadataHandler()),
         Entry(ApiVersionsHandler()),
+        Entry(DeleteRecordsHandler()),
+        Entry(InitProducerIdHandler()),
+        Entry(OffsetForLeaderEpochHandler()),
         Entry(CreateTopicsHandler()),
         Entry(DeleteTopicsHandler()),
         Entry(CreatePartitionsHandler()),

@@ -100,6 +100,8 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
         switch outcome {
         case .respond(let bytes):
             context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+            fallthrough
+        case .noResponse:
             if readHeld && pending.isEmpty {
                 readHeld = false
                 context.read()

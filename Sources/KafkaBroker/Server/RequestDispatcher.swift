@@ -8,6 +8,8 @@ import NIOCore
 struct RequestDispatcher: Sendable {
     enum Outcome: Sendable {
         case respond(ByteBuffer)
+        /// The request is done and gets no response (Produce with acks=0).
+        case noResponse
         /// Close the connection after logging `reason` (malformed frame, unknown API, unsupported version).
         case close(reason: String)
     }
@@ -58,6 +60,13 @@ struct RequestDispatcher: Sendable {
         context.advertisedEndpoint = advertisedEndpoint.withLockedValue { $0 }
         do {
             let response = try await entry.respond(decoded, context)
+            if let produce = decoded.body as? ProduceRequest, let answer = response as? ProduceResponse,
+                let suppression = ProduceHandler.suppression(for: produce, answer)
+            {
+                return suppression == .closeConnection
+                    ? .close(reason: "error during produce request with correlation id \(decoded.header.correlationId) with ack=0")
+                    : .noResponse
+            }
             return encode(response, version: version, correlationId: decoded.header.correlationId, apiKey: apiKey)
         } catch {
             return .close(reason: "\(apiKey.name) v\(version) failed: \(error)")
