@@ -87,7 +87,11 @@ extension TestBroker {
         }
     }
 
-    @Test(arguments: [(cut: 1, garbage: 0), (cut: 75, garbage: 0), (cut: 0, garbage: 0), (cut: 200, garbage: 37)])
+    /// `cut` -1: a random point inside the batch, different on every run.
+    @Test(arguments: [
+        (cut: 1, garbage: 0), (cut: 75, garbage: 0), (cut: 0, garbage: 0), (cut: 200, garbage: 37), (cut: -1, garbage: 0),
+        (cut: -1, garbage: 64),
+    ])
     func tornTailReopensToTheLastWholeBatch(cut: Int, garbage: Int) async throws {
         let disk = InMemoryFileSystem()
         let batch = try dataPathBatch(count: 4, valueSize: 50)
@@ -102,18 +106,20 @@ extension TestBroker {
         let original = try #require(disk.contents(of: path))
         #expect(original.count == 6 * batchSize)
         // Cut inside the fifth batch (or at its start when `cut` is 0), then maybe add random bytes.
-        let keep = 4 * batchSize + min(cut, batchSize - 1)
         var generator = SystemRandomNumberGenerator()
+        let into = cut < 0 ? Int.random(in: 1..<batchSize, using: &generator) : min(cut, batchSize - 1)
+        let keep = 4 * batchSize + into
         let tail = (0..<garbage).map { _ in UInt8.random(in: 0...255, using: &generator) }
         disk.setContents(Array(original.prefix(keep)) + tail, of: path)
 
         try await TestBroker.with(fileSystem: disk) { restarted in
             let connection = try await TestConnection(port: restarted.port)
-            #expect(try await connection.latestOffset("torn") == 16)
+            let cutAt: Comment = "cut \(into) bytes into the fifth batch, \(garbage) bytes of garbage"
+            #expect(try await connection.latestOffset("torn") == 16, cutAt)
             let read = try await connection.fetchPartition("torn")
-            #expect(read.errorCode == 0 && read.highWatermark == 16)
-            #expect(try batchCount(read.records) == 4)
-            #expect(read.records?.readableBytes == 4 * batchSize)
+            #expect(read.errorCode == 0 && read.highWatermark == 16, cutAt)
+            #expect(try batchCount(read.records) == 4, cutAt)
+            #expect(read.records?.readableBytes == 4 * batchSize, cutAt)
             // The log continues from the last whole batch.
             #expect(try await connection.produce("torn", batch).baseOffset == 16)
         }
