@@ -28,6 +28,7 @@ public struct HandlerRegistry: Sendable {
         Entry(AlterConfigsHandler()),
         Entry(IncrementalAlterConfigsHandler()),
         Entry(DescribeClusterHandler()),
+        Entry(DescribeTopicPartitionsHandler()),
     ])
 
     public init(_ entries: [Entry]) {
