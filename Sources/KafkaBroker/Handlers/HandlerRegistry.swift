@@ -26,6 +26,7 @@ public struct HandlerRegistry: Sendable {
         Entry(CreatePartitionsHandler()),
         Entry(DescribeConfigsHandler()),
         Entry(AlterConfigsHandler()),
+        Entry(DescribeLogDirsHandler()),
         Entry(IncrementalAlterConfigsHandler()),
         Entry(DescribeClusterHandler()),
         Entry(DescribeTopicPartitionsHandler()),
