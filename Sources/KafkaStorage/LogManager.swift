@@ -107,6 +107,13 @@ public actor LogManager {
         defaultConfig.applying(topicConfigs: topicConfigs[topic] ?? [:])
     }
 
+    /// Replaces the defaults every partition log starts from (the broker's dynamic cluster defaults) and applies
+    /// them to the open logs; a topic's own overrides keep winning for their keys.
+    public func setDefaultConfig(_ config: LogConfig) async {
+        defaultConfig = config
+        for (topicPartition, log) in logs { await log.updateConfig(self.config(for: topicPartition.topic)) }
+    }
+
     /// Creates the partition dirs of a new topic (with `partition.metadata`) and stores its config overrides.
     @discardableResult
     public func createTopic(

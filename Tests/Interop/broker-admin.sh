@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The admin APIs of the bundled broker against real clients: starts the real kafka-server-start from a temp
 # properties file on a free loopback port with a temp log dir; kafka-python's KafkaAdminClient creates, describes
-# and deletes topics; confluent-kafka's AdminClient creates a topic with a config, describes and incrementally
-# alters configs and adds partitions; kcat -L lists the topics. The broker is restarted and the topics and configs
-# must survive. Last, wire_fuzz.py sends mutated real request frames and the broker must stay healthy.
+# and deletes topics, pages through DescribeTopicPartitions and reads DescribeLogDirs; confluent-kafka's AdminClient
+# creates a topic with a config, describes and incrementally alters configs and adds partitions; kcat -L lists the
+# topics. The broker is restarted and the topics and configs must survive. Last, wire_fuzz.py sends mutated real
+# request frames and the broker must stay healthy. (Neither Python client accepts the broker entity "", so the
+# cluster-wide dynamic defaults are tested in Swift only: BrokerDynamicDefaultsTests.)
 # usage: Tests/Interop/broker-admin.sh   (needs a debug build and scripts/install-test-peers)
 # Env: KAFKA_SERVER_START (binary; default: the debug build's), PYTHON (python3), FUZZ_CASES (20000)
 set -euo pipefail
@@ -60,6 +62,7 @@ start_broker
 
 out=$(timeout 120 "$PY" - "$port" <<'PYEOF' 2>&1
 import sys
+from kafka import KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic, ConfigResource, ConfigResourceType
 from kafka.errors import TopicAlreadyExistsError, InvalidReplicationFactorError
 bootstrap = f"127.0.0.1:{sys.argv[1]}"
@@ -79,6 +82,23 @@ described = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, "kp
 text = repr(described)
 assert "retention.ms" in text and "3600000" in text, text
 admin.delete_topics(["kp-doomed"])
+producer = KafkaProducer(bootstrap_servers=bootstrap)
+producer.send("kp-orders", b"x" * 100, partition=1).get(10)
+producer.close()
+dirs = admin.describe_log_dirs({"kp-orders": [1, 2]})
+assert len(dirs) == 1 and len(dirs[0]["log_dirs"]) == 1, dirs
+log_dir = dirs[0]["log_dirs"][0]
+assert log_dir["error_code"] == 0 and log_dir["log_dir"].endswith("/logs"), log_dir
+assert log_dir["total_bytes"] > 0 and 0 <= log_dir["usable_bytes"] <= log_dir["total_bytes"], log_dir
+sizes = {(t["name"], p["partition_index"]): p["partition_size"] for t in log_dir["topics"] for p in t["partitions"]}
+assert set(sizes) == {("kp-orders", 1), ("kp-orders", 2)} and sizes[("kp-orders", 1)] > 100 and sizes[("kp-orders", 2)] == 0, sizes
+page = admin.describe_topic_partitions(["kp-orders", "kp-ghost"], response_partition_limit=2)
+assert [(t["name"], t["error_code"]) for t in page["topics"]] == [("kp-ghost", 3), ("kp-orders", 0)], page
+assert [p["partition_index"] for p in page["topics"][1]["partitions"]] == [0, 1], page
+assert page["next_cursor"] == {"topic_name": "kp-orders", "partition_index": 2}, page
+assert page["topics"][1]["partitions"][0]["leader_id"] == 1 and page["topics"][1]["partitions"][0]["isr_nodes"] == [1], page
+rest = admin.describe_topic_partitions(["kp-orders"], cursor=page["next_cursor"])
+assert [p["partition_index"] for p in rest["topics"][0]["partitions"]] == [2] and rest["next_cursor"] is None, rest
 topics = set(admin.list_topics())
 assert "kp-orders" in topics and "kp-doomed" not in topics, topics
 admin.close()

@@ -59,7 +59,12 @@ enum ConfigWriter {
             }
         case .brokerDefault:
             if let problem = BrokerConfigValues.validate(values) { return AdminError(.invalidConfig, problem) }
-            if !validateOnly { await manager.setDynamicBrokerDefaults(values) }
+            if validateOnly { return nil }
+            do {
+                try await manager.setDynamicBrokerDefaults(values)
+            } catch {
+                return AdminError(.unknownServerError, "\(error)")
+            }
         case .thisBroker:
             return AdminError(.invalidRequest, "Per-broker dynamic configs are not supported; use the cluster default (entity \"\")")
         }

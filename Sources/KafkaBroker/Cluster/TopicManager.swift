@@ -12,10 +12,13 @@ public actor TopicManager: TopicMetadataSource {
     public nonisolated let clusterId: String
     /// By name; rebuilt from the log dir at open, kept in step with every change made through this actor.
     var topics: [String: TopicMetadata] = [:]
-    /// Cluster-wide broker defaults set with AlterConfigs on the broker entity "": reported by DescribeConfigs but
-    /// neither persisted nor applied to the logs (see SKIPPED.md).
-    public private(set) var dynamicBrokerDefaults: [String: String] = [:]
+    /// Cluster-wide broker defaults set with AlterConfigs on the broker entity "": persisted in the log dir,
+    /// applied to the partition logs and reported by DescribeConfigs (see TopicManager+BrokerDefaults).
+    public internal(set) var dynamicBrokerDefaults: [String: String] = [:]
     var backgroundTask: Task<Void, Never>?
+    /// The `log.flush.interval.ms` flusher; restarted when a dynamic default changes the interval.
+    var flushTask: Task<Void, Never>?
+    var backgroundStarted = false
     let logger = Logger(label: "kafka.server.TopicManager")
 
     init(config: BrokerConfig, logManager: LogManager, clusterId: String) {
@@ -42,6 +45,7 @@ public actor TopicManager: TopicMetadataSource {
         }
         let manager = TopicManager(config: config, logManager: logManager, clusterId: meta.clusterID)
         await manager.reload()
+        await manager.loadDynamicBrokerDefaults()
         return manager
     }
 
@@ -79,10 +83,6 @@ public actor TopicManager: TopicMetadataSource {
     }
 
     // MARK: Changes
-
-    public func setDynamicBrokerDefaults(_ values: [String: String]) {
-        dynamicBrokerDefaults = values
-    }
 
     /// Creates `topic` with the broker defaults when `auto.create.topics.enable` is on and the name is valid;
     /// returns the topic's metadata (existing or new), or nil when it does not exist and cannot be created.
@@ -133,9 +133,12 @@ public actor TopicManager: TopicMetadataSource {
 
     // MARK: Background work and shutdown
 
-    /// Runs retention every `log.retention.check.interval.ms` and writes the checkpoint files after each pass.
+    /// Runs retention every `log.retention.check.interval.ms` and writes the checkpoint files after each pass;
+    /// starts the `log.flush.interval.ms` flusher when an interval is set.
     public func startBackgroundTasks() {
         guard backgroundTask == nil else { return }
+        backgroundStarted = true
+        restartFlushTask()
         let interval = max(config.logRetentionCheckIntervalMs, 1)
         let logManager = self.logManager
         let logger = self.logger
@@ -158,8 +161,15 @@ public actor TopicManager: TopicMetadataSource {
 
     /// Stops the background work and closes every log cleanly (checkpoints and the clean-shutdown marker).
     public func shutdown() async throws {
-        backgroundTask?.cancel()
+        backgroundStarted = false
+        let tasks = [backgroundTask, flushTask].compactMap { $0 }
         backgroundTask = nil
+        flushTask = nil
+        // Wait for a pass in progress, so it never meets a log that shutdown already closed.
+        for task in tasks {
+            task.cancel()
+            await task.value
+        }
         try await logManager.shutdown()
     }
 }

@@ -3,7 +3,7 @@
 /// by Apache's default.
 public struct TopicConfigResolver: Sendable {
     public var brokerConfig: BrokerConfig
-    /// Cluster-wide broker defaults set through AlterConfigs on the broker entity "" (kept in memory).
+    /// Cluster-wide broker defaults set through AlterConfigs on the broker entity "" (persisted by TopicManager).
     public var dynamicBrokerDefaults: [String: String]
 
     /// Broker keys whose Apache default differs from the topic default they feed (null, or in other units).

@@ -4,9 +4,10 @@ import KafkaProtocol
 //
 // Behaviour:
 // * Replaces the whole set of overrides of a TOPIC (2) with the given ones (a null value drops the key), or the
-//   cluster-wide broker defaults (BROKER 4, name ""; in memory only, see SKIPPED.md).
-// * Validation as for CreateTopics (INVALID_CONFIG with Apache's message); topic overrides are persisted in the
-//   log dir and applied to the partition logs at once. validateOnly checks only.
+//   cluster-wide broker defaults (BROKER 4, name ""; stored in <log.dir>/__broker_configs.properties and applied
+//   to every partition log without its own override for the key).
+// * Validation as for CreateTopics (INVALID_CONFIG with Apache's message); both kinds are persisted in the log
+//   dir and applied to the partition logs at once. validateOnly checks only.
 //
 // Version notes:
 // * v1: same as v0

@@ -4,8 +4,9 @@ import KafkaProtocol
 //
 // Behaviour:
 // * SET (0), DELETE (1), APPEND (2) and SUBTRACT (3) on a TOPIC's overrides or the cluster-wide broker defaults
-//   (BROKER "", in memory only). APPEND/SUBTRACT work on LIST configs only and start from the value in effect;
-//   on other types they are INVALID_CONFIG ("Config value append is not allowed for config key: ...").
+//   (BROKER "", persisted and applied as for AlterConfigs). APPEND/SUBTRACT work on LIST configs only and start
+//   from the value in effect; on other types they are INVALID_CONFIG ("Config value append is not allowed for
+//   config key: ...").
 // * A key twice in one resource is INVALID_REQUEST; the result is validated as a whole, persisted and applied to
 //   the partition logs. validateOnly checks only.
 //

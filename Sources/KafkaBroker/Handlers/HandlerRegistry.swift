@@ -26,8 +26,10 @@ public struct HandlerRegistry: Sendable {
         Entry(CreatePartitionsHandler()),
         Entry(DescribeConfigsHandler()),
         Entry(AlterConfigsHandler()),
+        Entry(DescribeLogDirsHandler()),
         Entry(IncrementalAlterConfigsHandler()),
         Entry(DescribeClusterHandler()),
+        Entry(DescribeTopicPartitionsHandler()),
     ])
 
     public init(_ entries: [Entry]) {
