@@ -10,6 +10,7 @@
 # Env: KAFKA_SERVER_START (binary; default: the debug build's), PYTHON (python3), FUZZ_CASES (20000)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/broker-common.sh"
 root=$(cd "$here/../.." && pwd)
 PY=${PYTHON:-python3}
 bin=${KAFKA_SERVER_START:-$(cd "$root" && swift build --show-bin-path)/kafka-server-start}
@@ -33,19 +34,8 @@ fail() {
     exit 1
 }
 
-port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat >"$work/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$work/logs
-num.partitions=1
-log.retention.hours=24
-PROPS
+port=$(free_port)
+write_server_properties "$work/server.properties" "$port" "$work/logs" num.partitions=1 log.retention.hours=24
 
 start_broker() {
     "$bin" "$work/server.properties" >>"$work/broker.log" 2>&1 &

@@ -12,6 +12,7 @@
 # scripts/install-test-peers). Env: KAFKA_SERVER_START, PYTHON, BROKER_DATA_PERF=0 to skip the throughput run.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/broker-common.sh"
 root=$(cd "$here/../.." && pwd)
 PY=${PYTHON:-python3}
 bin=${KAFKA_SERVER_START:-$(cd "$root" && swift build --show-bin-path)/kafka-server-start}
@@ -32,23 +33,11 @@ fail() {
     echo "--- broker log (tail) ---" >&2; tail -40 "$work/broker.log" >&2 || true
     exit 1
 }
-free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 
 port=$(free_port)
 bs="127.0.0.1:$port"
-cat >"$work/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$work/logs
-num.partitions=3
-auto.create.topics.enable=true
-PROPS
+write_server_properties "$work/server.properties" "$port" "$work/logs" num.partitions=3 auto.create.topics.enable=true
 start_broker() {
     "$bin" "$work/server.properties" >>"$work/broker.log" 2>&1 &
     pid=$!
