@@ -7,9 +7,9 @@
 #  - kafka-python produce and consume;
 #  - crash: confluent-kafka (acks=all, idempotent) writes flat out while the broker is kill -9ed and restarted 5
 #    times; every acknowledged record is read back, none twice;
-#  - throughput of kcat -P -l (1 M x 100 B) into this broker and into Tansu, with the broker's CPU and peak RSS.
+# Throughput, CPU and memory against Tansu are measured by bench/broker-produce.sh, not here.
 # Always stops what it started (by pid). usage: Tests/Interop/broker-data.sh (needs a debug build and
-# scripts/install-test-peers). Env: KAFKA_SERVER_START, PYTHON, BROKER_DATA_PERF=0 to skip the throughput run.
+# scripts/install-test-peers). Env: KAFKA_SERVER_START, PYTHON.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/broker-common.sh"
@@ -20,11 +20,10 @@ bin=${KAFKA_SERVER_START:-$(cd "$root" && swift build --show-bin-path)/kafka-ser
 KCATS=("/usr/bin/kcat" "$root/scripts/kcat-new")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/broker-data.XXXXXX")
-pid=""; producer=""; tansu_port=""
+pid=""; producer=""
 cleanup() {
     [ -n "$producer" ] && kill -KILL "$producer" 2>/dev/null || true
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; sleep 0.5; kill -KILL "$pid" 2>/dev/null || true; fi
-    [ -n "$tansu_port" ] && "$root/scripts/tansu" stop "$tansu_port" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -148,32 +147,4 @@ missing=$(comm -23 "$work/acked.sorted" "$work/crash.read" | wc -l)
 [ "$dups" -eq 0 ] || fail "crash test: $dups records duplicated"
 echo "broker-data: crash test: 5 x kill -9; $acked_count acknowledged, $read_count read back, 0 lost, 0 duplicated"
 
-# --- throughput ---------------------------------------------------------------------------------------------------
-if [ "${BROKER_DATA_PERF:-1}" != 0 ]; then
-    "$PY" -c 'import sys
-line = ("x" * 99 + "\n").encode()
-sys.stdout.buffer.write(line * 1000000)' >"$work/perf.txt"
-    cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-    hz=$(getconf CLK_TCK)
-    t0=$(date +%s.%N); c0=$(cpu "$pid")
-    timeout 120 "${KCATS[1]}" -b "$bs" -P -t perf -p 0 -l "$work/perf.txt" 2>"$work/err" || fail "kcat perf produce: $(cat "$work/err")"
-    t1=$(date +%s.%N); c1=$(cpu "$pid")
-    rss=$(awk '/^VmHWM/{print $2}' "/proc/$pid/status")
-    ours=$("$PY" -c "import sys; t=$t1-$t0; print(f'{t:.2f} s, {1e6/t:,.0f} rec/s, {100/t:.0f} MB/s')")
-    cpus=$("$PY" -c "print(f'{($c1-$c0)/$hz:.2f}')")
-    echo "broker-data: kcat -P -l 1M x 100 B into kafka-server-start: $ours; broker CPU $cpus s; broker peak RSS $((rss / 1024)) MiB"
-    tansu_port=$(free_port)
-    if "$root/scripts/tansu" start "$tansu_port" >/dev/null 2>&1; then
-        timeout 60 "${KCATS[1]}" -b "127.0.0.1:$tansu_port" -L >/dev/null 2>&1 || true
-        t0=$(date +%s.%N)
-        if timeout 120 "${KCATS[1]}" -b "127.0.0.1:$tansu_port" -P -t perf -p 0 -l "$work/perf.txt" 2>"$work/err"; then
-            t1=$(date +%s.%N)
-            echo "broker-data: kcat -P -l 1M x 100 B into Tansu: $("$PY" -c "t=$t1-$t0; print(f'{t:.2f} s, {1e6/t:,.0f} rec/s, {100/t:.0f} MB/s')")"
-        else
-            echo "broker-data: Tansu produce failed: $(head -3 "$work/err")"
-        fi
-    else
-        echo "broker-data: Tansu did not start; no comparison"
-    fi
-fi
 echo "broker-data: all passed in $(( $(date +%s) - started )) s"
