@@ -150,6 +150,22 @@ import Testing
         #expect(limited.ok)
     }
 
+    @Test func nonConsecutiveOffsetsAreReportedOnStderrAfterAllFiles() throws {
+        let directory = try TemporaryDirectory()
+        var segment = try SegmentFixtures.segment(["kcat216_none"])
+        var later = try SegmentFixtures.segment(["confluent_none"], firstOffset: 10)
+        segment.writeBuffer(&later)
+        let gapped = try directory.write("00000000000000000000.log", segment)
+        let contiguous = try directory.write(
+            "00000000000000000005.log", SegmentFixtures.segment(["kcat216_none"], firstOffset: 5))
+        let result = Self.dump([gapped, contiguous], DumpLogFormat(deepIteration: true))
+        #expect(result.err == "Non-consecutive offsets in \(gapped)\n  4 is followed by 10\n")
+        #expect(result.out.hasSuffix("| offset: 9 CreateTime: 1795634084128 keySize: 2 valueSize: 17 sequence: -1 headerKeys: [a,b]\n"))
+        #expect(result.ok)
+        // Shallow iteration does not look at records, as in Apache.
+        #expect(Self.dump([gapped]).err == "")
+    }
+
     @Test func indexesAndTimeIndexes() throws {
         let directory = try TemporaryDirectory()
         var index = ByteBuffer()

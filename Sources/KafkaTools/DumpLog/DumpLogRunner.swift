@@ -17,15 +17,19 @@ struct DumpLogRunner {
     /// Returns false when any file could not be read or decoded.
     func run(paths: [String], output: DumpOutput) -> Bool {
         var ok = true
+        var gapReports: [String] = []
         for path in paths {
             output.line("Dumping \(path)")
-            ok = dump(path: path, output: output) && ok
+            let gaps = OffsetGapTracker()
+            ok = dump(path: path, gaps: gaps, output: output) && ok
+            gapReports += gaps.reportLines(absolutePath: Self.absolutePath(path))
         }
+        for line in gapReports { output.errorLine(line) }
         output.flush()
         return ok
     }
 
-    private func dump(path: String, output: DumpOutput) -> Bool {
+    private func dump(path: String, gaps: OffsetGapTracker, output: DumpOutput) -> Bool {
         guard !fileSystem.isDirectory(path) else {
             output.errorLine("Error: \(path) is a directory")
             return false
@@ -49,7 +53,7 @@ struct DumpLogRunner {
             }
             switch suffix {
             case ".log":
-                return try LogSegmentDumper(format: format, maxBytes: maxBytes)
+                return try LogSegmentDumper(format: format, maxBytes: maxBytes, gaps: gaps)
                     .dump(file: file, path: path, baseOffset: baseOffset, output: output)
             case ".index":
                 try IndexDumper().dumpOffsetIndex(file: file, path: path, baseOffset: baseOffset, output: output)
@@ -61,6 +65,15 @@ struct DumpLogRunner {
             output.errorLine("Error: could not read \(path): \(Self.describe(error))")
             return false
         }
+    }
+
+    /// Java's `File.getAbsolutePath`: the working directory prepended, nothing normalised.
+    static func absolutePath(_ path: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 
     static func describe(_ error: any Error) -> String {

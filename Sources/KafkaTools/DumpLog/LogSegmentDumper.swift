@@ -9,6 +9,7 @@ struct LogSegmentDumper {
     let format: DumpLogFormat
     /// `--max-bytes`; the trailing-bytes report is only made when it is left at its default, as Apache does.
     let maxBytes: Int
+    let gaps: OffsetGapTracker
     /// Bounds a compressed batch's records in memory (a corrupt or hostile batch cannot claim more).
     let maxDecompressedBytes = 1 << 30
 
@@ -47,6 +48,7 @@ struct LogSegmentDumper {
             var records = try batch.records(maxDecompressedBytes: maxDecompressedBytes)
             while let record = try records.next() {
                 let control = batch.header.isControl ? try DumpLogLines.controlDescription(record) : nil
+                gaps.see(record.offset(in: batch.header))
                 output.line(DumpLogLines.recordLine(record, in: batch.header, control: control, format: format))
             }
             return true
@@ -69,6 +71,7 @@ struct LogSegmentDumper {
             for record in inner {
                 let offset = message.magic == 1 && message.isCompressed
                     ? message.offset - lastRelative + record.offset : record.offset
+                gaps.see(offset)
                 let timestamp = message.timestampType == .logAppendTime ? message.timestamp : record.timestamp
                 output.line(
                     DumpLogLines.legacyRecordLine(
