@@ -105,7 +105,12 @@ let package = Package(
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
         .testTarget(name: "KafkaProtocolGenTests", dependencies: ["KafkaProtocolGenKit"]),
         .testTarget(name: "KafkaStorageTests", dependencies: ["KafkaStorage", "KafkaProtocol", nioCore]),
-        .testTarget(name: "KafkaToolsTests", dependencies: ["KafkaTools", "KafkaServerStartCommand", argumentParser]),
+        .testTarget(
+            name: "KafkaToolsTests",
+            dependencies: [
+                "KafkaTools", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore, argumentParser,
+            ]
+        ),
         .testTarget(
             name: "KafkaBrokerTests",
             dependencies: ["KafkaBroker", "KafkaProtocol", "KafkaStorage", nioCore, nioPosix, nioConcurrency, logging]

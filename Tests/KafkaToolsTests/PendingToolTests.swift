@@ -12,7 +12,6 @@ import Testing
     /// The built binaries: one line on stderr and exit 1, except --help (exit 0).
     @Test(arguments: [
         "kafka-topics", "kafka-console-producer", "kafka-console-consumer", "kafka-consumer-groups", "kafka-configs",
-        "kafka-dump-log",
     ])
     func pendingToolsSayItAndExitOne(tool: String) throws {
         let binary = try #require(Self.binary(tool))

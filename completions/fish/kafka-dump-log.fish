@@ -20,7 +20,7 @@ function __kafka-dump-log_parse_tokens -S
     set -l unparsed_tokens (__kafka-dump-log_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-dump-log'
-        __kafka-dump-log_parse_subcommand -r 1 'h/help'
+        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __kafka-dump-log_parse_subcommand -r 1 
@@ -77,5 +77,10 @@ function __kafka-dump-log_custom_completion
 end
 
 complete -c 'kafka-dump-log' -f
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" files' -l 'files' -d 'REQUIRED: The comma separated list of data and index log files to be dumped.' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" deep-iteration' -l 'deep-iteration' -d 'If set, uses deep instead of shallow iteration. Automatically set if print-data-log is enabled.'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" print-data-log' -l 'print-data-log' -d 'If set, printing the messages content when dumping data logs.'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" skip-record-metadata' -l 'skip-record-metadata' -d 'Whether to skip printing metadata for each record.'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" max-bytes' -l 'max-bytes' -d 'Limit the amount of total batches read in bytes avoiding reading the whole .log file(s).' -rfka ''
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_positional "kafka-dump-log" -eq 1' -fa 'help' -d 'Show subcommand help information.'

@@ -23,6 +23,18 @@ public struct PosixFileSystem: StorageFileSystem {
         return PosixFile(descriptor: descriptor, path: path)
     }
 
+    /// Opens an existing file for reading only: offline tools must work on files they may not write (and never
+    /// write by mistake).
+    public func openFileForReading(_ path: String) throws -> any StorageFile {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT { throw StorageError.notFound(path: path) }
+            throw StorageError.io(operation: "open", path: path, errno: code)
+        }
+        return PosixFile(descriptor: descriptor, path: path)
+    }
+
     public func fileExists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0

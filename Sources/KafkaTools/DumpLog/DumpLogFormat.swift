@@ -1,0 +1,13 @@
+/// What the record-level options of `kafka-dump-log` ask for.
+public struct DumpLogFormat: Hashable, Sendable {
+    public var deepIteration: Bool
+    public var printData: Bool
+    public var skipRecordMetadata: Bool
+
+    /// `--print-data-log` implies `--deep-iteration`, as in Apache's tool.
+    public init(deepIteration: Bool = false, printData: Bool = false, skipRecordMetadata: Bool = false) {
+        self.deepIteration = deepIteration || printData
+        self.printData = printData
+        self.skipRecordMetadata = skipRecordMetadata
+    }
+}

@@ -1,0 +1,88 @@
+import KafkaProtocol
+import NIOCore
+
+/// The exact lines Apache's `DumpLogSegments` prints for batches and records (cli-reference §6.2), as pure
+/// functions so that the format is tested without files.
+enum DumpLogLines {
+    /// The line for one v2 batch.
+    static func batchLine(_ header: RecordBatchHeader, position: Int64, crcIsValid: Bool) -> String {
+        // Java prints the OptionalLong itself, hence its toString spelling.
+        let deleteHorizon = header.deleteHorizon.map { "OptionalLong[\($0)]" } ?? "OptionalLong.empty"
+        let codec = header.codec?.name ?? "unknown(\(header.attributes.compressionCodecID))"
+        return "baseOffset: \(header.baseOffset) lastOffset: \(header.lastOffset) count: \(header.recordCount)"
+            + " baseSequence: \(header.baseSequence) lastSequence: \(header.lastSequence)"
+            + " producerId: \(header.producerId) producerEpoch: \(header.producerEpoch)"
+            + " partitionLeaderEpoch: \(header.partitionLeaderEpoch) isTransactional: \(header.isTransactional)"
+            + " isControl: \(header.isControl) deleteHorizonMs: \(deleteHorizon) position: \(position)"
+            + " \(header.timestampType.name): \(header.maxTimestamp) size: \(header.sizeInBytes) magic: \(header.magic)"
+            + " compresscodec: \(codec) crc: \(header.crc) isvalid: \(crcIsValid)"
+    }
+
+    /// The line for one magic 0/1 message (a compressed wrapper counts as one entry).
+    static func legacyEntryLine(_ message: LegacyMessage, position: Int64, crcIsValid: Bool) -> String {
+        "offset: \(message.offset) position: \(position) \(message.timestampType.name): \(message.timestamp)"
+            + " size: \(message.sizeInBytes) magic: \(message.magic) compresscodec: \(message.codec.name)"
+            + " crc: \(message.crc) isvalid: \(crcIsValid)"
+    }
+
+    /// The line for one record of a v2 batch; `control` is the description of a control record.
+    static func recordLine(
+        _ record: Record, in header: RecordBatchHeader, control: String?, format: DumpLogFormat
+    ) -> String {
+        var line = ""
+        if !format.skipRecordMetadata {
+            let headerKeys = record.headers.map(\.keyString).joined(separator: ",")
+            line = "| offset: \(record.offset(in: header))"
+                + " \(header.timestampType.name): \(record.timestamp(in: header))"
+                + " keySize: \(record.key?.readableBytes ?? -1) valueSize: \(record.value?.readableBytes ?? -1)"
+                + " sequence: \(sequence(of: record, in: header)) headerKeys: [\(headerKeys)]"
+            if let control { line += " " + control }
+        }
+        if format.printData && !header.isControl {
+            appendData(key: record.key, value: record.value, to: &line, format: format)
+        }
+        return line
+    }
+
+    /// The line for one message of a magic 0/1 entry; `offset` and `timestamp` are the ones the reader sees.
+    static func legacyRecordLine(
+        _ message: LegacyMessage, offset: Int64, timestampType: TimestampType, timestamp: Int64, crcIsValid: Bool,
+        format: DumpLogFormat
+    ) -> String {
+        var line = ""
+        if !format.skipRecordMetadata {
+            line = "| offset: \(offset) \(timestampType.name): \(timestamp)"
+                + " keySize: \(message.key?.readableBytes ?? -1) valueSize: \(message.value?.readableBytes ?? -1)"
+                + " isValid: \(crcIsValid) crc: \(message.crc)"
+        }
+        if format.printData { appendData(key: message.key, value: message.value, to: &line, format: format) }
+        return line
+    }
+
+    /// A control record's description: end-transaction markers in full, other types by name and id.
+    static func controlDescription(_ record: Record) throws -> String {
+        let key = try ControlRecordKey(from: record.key ?? ByteBuffer())
+        guard key.type == .commit || key.type == .abort else {
+            return "controlType: \(key.type)(\(key.type.rawValue))"
+        }
+        let marker = try EndTransactionMarker(record)
+        return "endTxnMarker: \(marker.type) coordinatorEpoch: \(marker.coordinatorEpoch)"
+    }
+
+    /// Without metadata the first data field starts the line with `| `; a null key or value prints nothing.
+    private static func appendData(key: ByteBuffer?, value: ByteBuffer?, to line: inout String, format: DumpLogFormat) {
+        var separator = format.skipRecordMetadata ? "| " : " "
+        if let key {
+            line += separator + "key: " + String(buffer: key)
+            separator = " "
+        }
+        if let value { line += separator + "payload: " + String(buffer: value) }
+    }
+
+    /// Kafka's `DefaultRecord.sequence()`: the batch's base sequence plus the offset delta, wrapping past Int32.max.
+    static func sequence(of record: Record, in header: RecordBatchHeader) -> Int32 {
+        guard header.baseSequence >= 0 else { return -1 }
+        let sequence = Int64(header.baseSequence) + Int64(record.offsetDelta)
+        return sequence > Int64(Int32.max) ? Int32(sequence - Int64(Int32.max) - 1) : Int32(sequence)
+    }
+}
