@@ -4,9 +4,9 @@ import Testing
 @testable import KafkaBroker
 
 @Suite struct LogFlushIntervalTests {
-    /// Polls until the log's recovery point reaches its end (flushed) or about two seconds pass.
+    /// Polls until the log's recovery point reaches its end (flushed), for up to ten seconds (a loaded test run).
     static func waitUntilFlushed(_ log: PartitionLog) async throws -> Bool {
-        for _ in 0..<200 {
+        for _ in 0..<1000 {
             if await log.recoveryPoint == log.logEndOffset { return true }
             try await Task.sleep(for: .milliseconds(10))
         }
