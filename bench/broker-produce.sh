@@ -15,6 +15,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+. "$root/Tests/Interop/broker-common.sh"
 PY=${PYTHON:-python3}
 RECORDS=${RECORDS:-1000000}
 RUNS=${RUNS:-3}
@@ -44,29 +45,14 @@ cleanup() {
 }
 trap cleanup EXIT
 die() { echo "broker-produce: $*" >&2; exit 1; }
-free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
-
-write_properties() {  # PORT LOGDIR
-    cat <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:$1,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:$1
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$2
-num.partitions=1
-PROPS
-}
 
 # --- time to the first Metadata answer (fresh log dir each time; best and median of 5) -----------------------------
 startups=()
 for i in 1 2 3 4 5; do
     port=$(free_port)
-    write_properties "$port" "$work/startup-$i" >"$work/startup.properties"
+    write_server_properties "$work/startup.properties" "$port" "$work/startup-$i" num.partitions=1
     "$PY" "$root/Tests/Interop/first_metadata.py" "$port" "$work/startup.pid" -- "$bin" "$work/startup.properties" \
         >"$work/startup.out" 2>"$work/startup.log" &
     probe=$!
@@ -85,7 +71,7 @@ line = ('x' * 99 + '\n').encode()
 sys.stdout.buffer.write(line * $RECORDS)" >"$work/records.txt"
 
 port=$(free_port)
-write_properties "$port" "$work/logs" >"$work/server.properties"
+write_server_properties "$work/server.properties" "$port" "$work/logs" num.partitions=1
 "$bin" "$work/server.properties" >"$work/broker.log" 2>&1 &
 pid=$!
 tansu_port=$(free_port)
