@@ -1,0 +1,172 @@
+import KafkaProtocol
+import NIOCore
+import NIOPosix
+
+/// One TCP connection to one broker, after the ApiVersions handshake. Requests are pipelined: any number may be
+/// in flight, and each caller waits only for its own response.
+public final class BrokerConnection: Sendable {
+    public let address: BrokerAddress
+    public let apiVersions: ApiVersionTable
+    private let channel: any Channel
+    private let clientId: String?
+
+    private init(address: BrokerAddress, channel: any Channel, clientId: String?, apiVersions: ApiVersionTable) {
+        self.address = address
+        self.channel = channel
+        self.clientId = clientId
+        self.apiVersions = apiVersions
+    }
+
+    public var isActive: Bool { channel.isActive }
+
+    /// Connects and negotiates API versions. Fails with `.connectionFailed` naming the address.
+    public static func connect(
+        to address: BrokerAddress, config: ClientConfig,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> BrokerConnection {
+        let description = address.description
+        let failure: @Sendable (String) -> KafkaClientError = {
+            .connectionFailed(address: description, reason: $0)
+        }
+        let channel: any Channel
+        do {
+            channel = try await ClientBootstrap(group: group)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connectTimeout(.milliseconds(config.connectionSetupTimeoutMs))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(KafkaFrameDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(
+                            ResponseMatchingHandler(describeFailure: failure))
+                    }
+                }
+                .connect(host: address.host, port: address.port).get()
+        } catch {
+            throw failure(Self.describeConnectError(error))
+        }
+        let clientId = config.clientId
+        do {
+            let versions = try await negotiateVersions(channel: channel, clientId: clientId, config: config)
+            return BrokerConnection(address: address, channel: channel, clientId: clientId, apiVersions: versions)
+        } catch {
+            channel.close(promise: nil)
+            throw error
+        }
+    }
+
+    /// Sends `request` at the highest version both sides speak (capped at `maxVersion`) and decodes the answer.
+    public func send<Request: KafkaRequest>(
+        _ request: Request, maxVersion: Int16? = nil, timeoutMs: Int64
+    ) async throws -> Request.Response {
+        let version = try negotiatedVersion(Request.self, maxVersion: maxVersion)
+        return try await Self.send(
+            request, version: version, channel: channel, clientId: clientId, timeoutMs: timeoutMs, address: address)
+    }
+
+    /// The version `send` would use.
+    public func negotiatedVersion<Request: KafkaRequest>(_ type: Request.Type, maxVersion: Int16? = nil) throws -> Int16 {
+        guard let version = apiVersions.version(for: type, maxVersion: maxVersion) else {
+            throw KafkaClientError.unsupportedApi(Request.apiKey, address: address.description)
+        }
+        return version
+    }
+
+    /// Sends a request that gets no response (Produce with acks=0); returns once it is written.
+    public func sendWithoutResponse<Request: KafkaRequest>(_ request: Request, version: Int16) async throws {
+        let frame = try Self.encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+        _ = try await Self.transmit(frame, expectsResponse: false, timeoutMs: Int64.max / 2, channel: channel)
+    }
+
+    /// Sends a request at an explicit version.
+    public func send<Request: KafkaRequest>(_ request: Request, version: Int16, timeoutMs: Int64) async throws
+        -> Request.Response
+    {
+        try await Self.send(
+            request, version: version, channel: channel, clientId: clientId, timeoutMs: timeoutMs, address: address)
+    }
+
+    public func close() {
+        channel.close(promise: nil)
+    }
+
+    // MARK: - Internals
+
+    private static func send<Request: KafkaRequest>(
+        _ request: Request, version: Int16, channel: any Channel, clientId: String?, timeoutMs: Int64,
+        address: BrokerAddress
+    ) async throws -> Request.Response {
+        let frame = try encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+        let responseFrame: ByteBuffer
+        do {
+            responseFrame = try await transmit(frame, expectsResponse: true, timeoutMs: timeoutMs, channel: channel)
+        } catch KafkaClientError.timeout {
+            throw KafkaClientError.timeout(
+                "Timed out after \(timeoutMs) ms waiting for a \(Request.apiKey.name) response from \(address)")
+        }
+        do {
+            return try KafkaFrames.decodeResponse(Request.Response.self, version: version, frame: responseFrame).body
+        } catch {
+            throw KafkaClientError.protocolViolation(
+                "could not decode the \(Request.apiKey.name) v\(version) response from \(address): \(error)")
+        }
+    }
+
+    private static func encode<Request: KafkaRequest>(
+        _ request: Request, version: Int16, clientId: String?, allocator: ByteBufferAllocator
+    ) throws -> ByteBuffer {
+        var frame = allocator.buffer(capacity: 256)
+        // The correlation id is a placeholder; the channel handler numbers frames in the order they are written.
+        try KafkaFrames.encodeRequest(request, version: version, correlationId: 0, clientId: clientId, into: &frame)
+        return frame
+    }
+
+    private static func transmit(_ frame: ByteBuffer, expectsResponse: Bool, timeoutMs: Int64, channel: any Channel)
+        async throws -> ByteBuffer
+    {
+        let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
+        let request = OutgoingRequest(
+            frame: frame, expectsResponse: expectsResponse, timeout: .milliseconds(timeoutMs), response: promise)
+        channel.writeAndFlush(request, promise: nil)
+        return try await promise.futureResult.get()
+    }
+
+    /// ApiVersions v3 first (what current clients send); a broker that only knows older versions answers
+    /// UNSUPPORTED_VERSION in the v0 layout with its own range, and we ask again at the highest it offers.
+    private static func negotiateVersions(channel: any Channel, clientId: String?, config: ClientConfig) async throws
+        -> ApiVersionTable
+    {
+        var request = ApiVersionsRequest()
+        request.clientSoftwareName = config.softwareName
+        request.clientSoftwareVersion = config.softwareVersion
+        var version: Int16 = 3
+        for _ in 0..<2 {
+            let frame = try encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+            let responseFrame = try await transmit(
+                frame, expectsResponse: true, timeoutMs: config.requestTimeoutMs, channel: channel)
+            let response: ApiVersionsResponse
+            if let decoded = try? KafkaFrames.decodeResponse(ApiVersionsResponse.self, version: version, frame: responseFrame)
+                .body
+            {
+                response = decoded
+            } else {
+                response = try KafkaFrames.decodeResponse(ApiVersionsResponse.self, version: 0, frame: responseFrame).body
+            }
+            if response.errorCode == ErrorCode.unsupportedVersion.rawValue,
+                let offered = response.apiKeys.first(where: { $0.apiKey == ApiKey.apiVersions.rawValue }),
+                offered.maxVersion < version
+            {
+                version = offered.maxVersion
+                continue
+            }
+            if let error = KafkaBrokerError.check(response.errorCode) { throw KafkaClientError.broker(error) }
+            return ApiVersionTable(response)
+        }
+        throw KafkaClientError.protocolViolation("the broker did not accept any ApiVersions version")
+    }
+
+    private static func describeConnectError(_ error: any Error) -> String {
+        if let io = error as? IOError { return io.description }
+        if error is ChannelError { return "\(error)" }
+        return "\(error)"
+    }
+}
