@@ -3,6 +3,7 @@ import KafkaProtocol
 /// A snapshot of what the cluster told us in a Metadata response: brokers, controller and partition leaders.
 public struct ClusterMetadata: Sendable, Hashable {
     public struct Partition: Sendable, Hashable {
+        public var id: Int32
         public var errorCode: Int16
         public var leader: Int32
         public var leaderEpoch: Int32
@@ -39,7 +40,7 @@ public struct ClusterMetadata: Sendable, Hashable {
             var partitions: [Int32: Partition] = [:]
             for partition in topic.partitions {
                 partitions[partition.partitionIndex] = Partition(
-                    errorCode: partition.errorCode, leader: partition.leaderId, leaderEpoch: partition.leaderEpoch,
+                    id: partition.partitionIndex, errorCode: partition.errorCode, leader: partition.leaderId, leaderEpoch: partition.leaderEpoch,
                     replicas: partition.replicaNodes, isr: partition.isrNodes,
                     offlineReplicas: partition.offlineReplicas)
             }
