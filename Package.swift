@@ -67,7 +67,7 @@ let package = Package(
             name: "KafkaServerStartCommand",
             dependencies: ["KafkaBroker", "KafkaCLISupport", argumentParser, logging]
         ),
-        .target(name: "KafkaTestSupport", dependencies: ["KafkaBroker", "KafkaClient", "KafkaProtocol"]),
+        .target(name: "KafkaTestSupport", dependencies: ["KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol"]),
 
         // Shipped binaries.
         .executableTarget(name: "kafka-topics", dependencies: ["KafkaTools", argumentParser]),

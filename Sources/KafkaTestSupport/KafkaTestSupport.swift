@@ -1,5 +1,0 @@
-// KafkaTestSupport: filled in by later issues (see ARCHITECTURE in docs/architecture.md).
-public enum KafkaTestSupportModule {
-    /// The module's name, so the empty target still exports a symbol.
-    public static let name = "KafkaTestSupport"
-}
