@@ -112,6 +112,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "KafkaClientTests",
+            dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency]
+        ),
+        .testTarget(
             name: "KafkaBrokerTests",
             dependencies: ["KafkaBroker", "KafkaProtocol", "KafkaStorage", nioCore, nioPosix, nioConcurrency, logging]
         ),
