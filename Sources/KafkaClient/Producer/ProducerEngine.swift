@@ -11,11 +11,6 @@ import NIOCore
 /// drains batches that are full, lingered long enough, are being flushed or are due for a retry, one Produce
 /// request per leader, at most `max.in.flight.requests.per.connection` requests per broker.
 actor ProducerEngine {
-    private struct PartitionQueue {
-        var batches: [ProducerBatch] = []
-        var nextSequence: Int32 = 0
-    }
-
     private struct TopicInfo {
         var partitionCount: Int32
         var available: [Int32]
@@ -90,40 +85,22 @@ actor ProducerEngine {
         let topicPartition = TopicPartition(topic: record.topic, partition: partition)
         let timestamp = record.timestamp ?? Self.nowMs()
 
-        var queue = queues[topicPartition] ?? PartitionQueue()
-        var createdBatch = false
-        if queue.batches.last.map({ !canAppend(size, to: $0) }) ?? true {
-            queue.batches.append(
-                ProducerBatch(id: nextBatchId, partition: topicPartition, codec: config.compression, createdAt: .now))
-            nextBatchId += 1
-            createdBatch = true
-        }
-        let last = queue.batches.count - 1
+        let outcome: PartitionQueue.AppendOutcome
         do {
-            try queue.batches[last].builder.append(
-                key: record.key, value: record.value, headers: record.headers, timestamp: timestamp)
+            // In place: a copy of the queue would make the batch's buffer copy itself on every record.
+            outcome = try queues[topicPartition, default: PartitionQueue()].append(
+                record, size: size, timestamp: timestamp, completion: completion, batchSize: config.batchSize,
+                newBatch: { ProducerBatch(id: nextBatchId, partition: topicPartition, codec: config.compression, createdAt: .now) })
         } catch {
             releaseMemory(size)
-            if createdBatch { queue.batches.removeLast() }
-            queues[topicPartition] = queue
             throw KafkaClientError.protocolViolation("could not encode the record: \(error)")
         }
-        queue.batches[last].reservedBytes += size
-        if let completion {
-            let index = Int32(queue.batches[last].recordCount - 1)
-            queue.batches[last].waiters.append(.init(index: index, timestamp: timestamp, completion: completion))
-        }
-        let full = queue.batches[last].builder.uncompressedSizeInBytes >= config.batchSize
-        queues[topicPartition] = queue
-        if full || queue.batches.count > 1 {
+        if outcome.createdBatch { nextBatchId += 1 }
+        if outcome.full || outcome.batchCount > 1 {
             wake()
-        } else if createdBatch {
+        } else if outcome.createdBatch {
             scheduleWake(at: .now + .milliseconds(config.lingerMs))
         }
-    }
-
-    private func canAppend(_ size: Int, to batch: ProducerBatch) -> Bool {
-        batch.encoded == nil && (batch.builder.isEmpty || batch.builder.uncompressedSizeInBytes + size <= config.batchSize)
     }
 
     private func topicInfo(_ topic: String, deadline: ContinuousClock.Instant) async throws -> TopicInfo {
@@ -267,10 +244,12 @@ actor ProducerEngine {
         var needMetadata = false
 
         for key in queues.keys.sorted() {
-            guard var queue = queues[key], let first = queue.batches.first else { continue }
+            // Taken out and put back so that editing it does not copy its batches.
+            guard var queue = queues.removeValue(forKey: key) else { continue }
+            defer { queues[key] = queue }
+            guard let first = queue.batches.first else { continue }
             if now - first.createdAt >= .milliseconds(config.deliveryTimeoutMs) {
                 expire(&queue, key: key)
-                queues[key] = queue
                 continue
             }
             if let retryAfter = first.retryAfter, retryAfter > now {
@@ -309,7 +288,6 @@ actor ProducerEngine {
                 } catch {
                     releaseMemory(batch.reservedBytes)
                     batch.fail(.protocolViolation("could not encode a batch: \(error)"))
-                    queues[key] = queue
                     continue
                 }
                 batch.encoded = bytes
@@ -317,13 +295,11 @@ actor ProducerEngine {
             let size = batch.encoded?.readableBytes ?? 0
             if let used = requestBytes[leader], used + size > config.maxRequestSize {
                 queue.batches.insert(batch, at: 0)
-                queues[key] = queue
                 wakePending = true
                 continue
             }
             requestBytes[leader, default: 0] += size
             byLeader[leader, default: []].append(batch)
-            queues[key] = queue
         }
 
         for (leader, batches) in byLeader {
