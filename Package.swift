@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "KafkaToolsTests",
             dependencies: [
-                "KafkaTools", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore, argumentParser,
+                "KafkaTools", "KafkaCLISupport", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore,
+                argumentParser,
             ]
         ),
         .testTarget(
