@@ -110,6 +110,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
+        .testTarget(
+            name: "KafkaClientTests",
+            dependencies: ["KafkaClient", "KafkaProtocol", nioCore],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
         .testTarget(name: "KafkaProtocolGenTests", dependencies: ["KafkaProtocolGenKit"]),
         .testTarget(name: "KafkaStorageTests", dependencies: ["KafkaStorage", "KafkaProtocol", nioCore]),
