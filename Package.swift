@@ -37,6 +37,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
 
         // Libraries, lowest first.
+        .target(name: "KafkaProperties"),
         .target(name: "KafkaProtocol", dependencies: [nioCore, "CCRC32C"]),
         .target(
             name: "KafkaCompression",
@@ -49,15 +50,21 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .target(name: "KafkaClient", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]),
+        .target(
+            name: "KafkaClient",
+            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]
+        ),
         .target(
             name: "KafkaBroker",
-            dependencies: ["KafkaProtocol", "KafkaCompression", "KafkaStorage", nioCore, nioPosix, nioConcurrency, logging],
+            dependencies: [
+                "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaStorage", nioCore, nioPosix, nioConcurrency,
+                logging,
+            ],
             exclude: ["SKIPPED.md"]
         ),
         .target(
             name: "KafkaCLISupport",
-            dependencies: ["KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
+            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
         ),
         .target(
             name: "KafkaTools",
@@ -102,13 +109,20 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
+        .testTarget(
+            name: "KafkaClientTests",
+            dependencies: ["KafkaClient", "KafkaProtocol", nioCore],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
         .testTarget(name: "KafkaProtocolGenTests", dependencies: ["KafkaProtocolGenKit"]),
         .testTarget(name: "KafkaStorageTests", dependencies: ["KafkaStorage", "KafkaProtocol", nioCore]),
         .testTarget(
             name: "KafkaToolsTests",
             dependencies: [
-                "KafkaTools", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore, argumentParser,
+                "KafkaTools", "KafkaCLISupport", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore,
+                argumentParser,
             ]
         ),
         .testTarget(
