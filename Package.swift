@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
         .testTarget(
             name: "KafkaClientTests",
-            dependencies: ["KafkaClient", "KafkaProtocol", nioCore],
+            dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),
@@ -124,10 +124,6 @@ let package = Package(
                 "KafkaTools", "KafkaCLISupport", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore,
                 argumentParser,
             ]
-        ),
-        .testTarget(
-            name: "KafkaClientTests",
-            dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency]
         ),
         .testTarget(
             name: "KafkaBrokerTests",
