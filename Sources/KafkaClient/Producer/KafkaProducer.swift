@@ -23,6 +23,14 @@ public final class KafkaProducer: Sendable {
         try await engine.append(record, completion: completion.map(RecordCompletion.callback))
     }
 
+    /// Queues many records with one hop into the producer: the fast way to send a stream. `completion` gets each
+    /// record's index and outcome, including records that could not be queued at all (as Java's callback does).
+    public func send(
+        contentsOf records: [ProducerRecord], completion: (@Sendable (Int, SendResult) -> Void)? = nil
+    ) async {
+        await engine.appendAll(records, completion: completion)
+    }
+
     /// Sends `record` and waits for the broker's answer.
     public func sendAndWait(_ record: ProducerRecord) async throws -> RecordMetadata {
         try await withCheckedThrowingContinuation { continuation in

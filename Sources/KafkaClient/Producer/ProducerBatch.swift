@@ -5,11 +5,14 @@ import NIOCore
 enum RecordCompletion: Sendable {
     case callback(@Sendable (SendResult) -> Void)
     case continuation(CheckedContinuation<RecordMetadata, any Error>)
+    /// One callback shared by many records, told which one (no closure per record).
+    case indexed(@Sendable (Int, SendResult) -> Void, Int)
 
     func complete(_ result: SendResult) {
         switch self {
         case .callback(let callback): callback(result)
         case .continuation(let continuation): continuation.resume(with: result.mapError { $0 })
+        case .indexed(let callback, let index): callback(index, result)
         }
     }
 }

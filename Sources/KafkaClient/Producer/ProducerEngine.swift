@@ -54,6 +54,33 @@ actor ProducerEngine {
 
     /// Adds a record to its partition's batch; waits for metadata and for buffer memory up to `max.block.ms`.
     func append(_ record: ProducerRecord, completion: RecordCompletion?) async throws {
+        let size = try admissibleSize(of: record)
+        // Only the slow paths (unknown topic, full buffer) read the clock for the max.block.ms deadline.
+        let info: TopicInfo
+        if let known = topics[record.topic] {
+            info = known
+        } else {
+            info = try await topicInfo(record.topic, deadline: .now + .milliseconds(config.maxBlockMs))
+        }
+        if bufferedBytes > 0 && bufferedBytes + size > config.bufferMemory {
+            try await reserveMemory(size, deadline: .now + .milliseconds(config.maxBlockMs))
+        } else {
+            bufferedBytes += size
+        }
+        try place(record, size: size, info: info, completion: completion)
+    }
+
+    /// The synchronous part of `append` when the topic is known and memory is free: no suspension at all.
+    private func appendWithoutWaiting(_ record: ProducerRecord, completion: RecordCompletion?) throws -> Bool {
+        guard let info = topics[record.topic] else { return false }
+        let size = try admissibleSize(of: record)
+        guard bufferedBytes == 0 || bufferedBytes + size <= config.bufferMemory else { return false }
+        bufferedBytes += size
+        try place(record, size: size, info: info, completion: completion)
+        return true
+    }
+
+    private func admissibleSize(of record: ProducerRecord) throws -> Int {
         guard !closing else {
             throw KafkaClientError.invalidConfiguration("Cannot perform operation after producer has been closed")
         }
@@ -72,13 +99,16 @@ actor ProducerEngine {
                     message: "The message is \(size) bytes when serialized which is larger than the total memory "
                         + "buffer you have configured with the buffer.memory configuration."))
         }
-        let blockDeadline = ContinuousClock.now + .milliseconds(config.maxBlockMs)
-        let info = try await topicInfo(record.topic, deadline: blockDeadline)
+        return size
+    }
+
+    /// Puts a record whose memory is reserved into its partition's batch.
+    private func place(_ record: ProducerRecord, size: Int, info: TopicInfo, completion: RecordCompletion?) throws {
         if let explicit = record.partition, !(0..<info.partitionCount).contains(explicit) {
+            releaseMemory(size)
             throw KafkaClientError.invalidConfiguration(
                 "Invalid partition given with record: \(explicit) is not in the range [0...\(info.partitionCount)).")
         }
-        try await reserveMemory(size, deadline: blockDeadline)
         let partition = partitioner.partition(
             for: record, partitionCount: info.partitionCount, available: info.available, batchSize: config.batchSize,
             ignoreKeys: config.partitionerIgnoresKeys)
@@ -90,13 +120,16 @@ actor ProducerEngine {
             // In place: a copy of the queue would make the batch's buffer copy itself on every record.
             outcome = try queues[topicPartition, default: PartitionQueue()].append(
                 record, size: size, timestamp: timestamp, completion: completion, batchSize: config.batchSize,
-                newBatch: { ProducerBatch(id: nextBatchId, partition: topicPartition, codec: config.compression, createdAt: .now) })
+                newBatch: {
+                    ProducerBatch(
+                        id: nextBatchId, partition: topicPartition, codec: config.compression, createdAt: .now)
+                })
         } catch {
             releaseMemory(size)
             throw KafkaClientError.protocolViolation("could not encode the record: \(error)")
         }
         if outcome.createdBatch { nextBatchId += 1 }
-        if outcome.full || outcome.batchCount > 1 {
+        if outcome.full || (outcome.createdBatch && outcome.batchCount > 1) {
             wake()
         } else if outcome.createdBatch {
             scheduleWake(at: .now + .milliseconds(config.lingerMs))
@@ -154,6 +187,21 @@ actor ProducerEngine {
         let waiters = memoryWaiters
         memoryWaiters.removeAll()
         for waiter in waiters { waiter.resume() }
+    }
+
+    /// Queues records in order; a record that cannot be queued reports its error to `completion` (as the Java
+    /// producer's callback does) and the rest still go.
+    func appendAll(_ records: [ProducerRecord], completion: (@Sendable (Int, SendResult) -> Void)?) async {
+        for index in records.indices {
+            let recordCompletion = completion.map { RecordCompletion.indexed($0, index) }
+            do {
+                if try !appendWithoutWaiting(records[index], completion: recordCompletion) {
+                    try await append(records[index], completion: recordCompletion)
+                }
+            } catch {
+                completion?(index, .failure(error as? KafkaClientError ?? .protocolViolation("\(error)")))
+            }
+        }
     }
 
     // MARK: - Flush and close
