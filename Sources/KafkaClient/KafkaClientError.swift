@@ -49,6 +49,10 @@ public enum KafkaClientError: Error, Sendable, CustomStringConvertible {
     case invalidConfiguration(String)
     /// The client was closed while the call was pending.
     case closed
+    /// `wakeup()` interrupted a blocking consumer call.
+    case wakeup
+    /// A partition has no committed offset and `auto.offset.reset` is none.
+    case noOffsetForPartition([TopicPartition])
 
     public var description: String {
         switch self {
@@ -68,6 +72,10 @@ public enum KafkaClientError: Error, Sendable, CustomStringConvertible {
             return what
         case .closed:
             return "The client was closed"
+        case .wakeup:
+            return "The consumer was woken up"
+        case .noOffsetForPartition(let partitions):
+            return "Undefined offset with no reset policy for partitions: [\(partitions.map(\.description).joined(separator: ", "))]"
         }
     }
 

@@ -13,7 +13,17 @@ extension KafkaAdminClient {
         _ requests: [TopicPartition: OffsetSpec], isolationLevel: IsolationLevel = .readUncommitted,
         deadline: ContinuousClock.Instant? = nil
     ) async throws -> [TopicPartition: ListedOffset] {
-        let deadline = resolve(deadline)
+        try await OffsetLookup.listOffsets(
+            requests, isolationLevel: isolationLevel, cluster: cluster, deadline: resolve(deadline))
+    }
+}
+
+/// ListOffsets at each partition's leader; shared by the admin client and the consumer's offset resets.
+enum OffsetLookup {
+    static func listOffsets(
+        _ requests: [TopicPartition: OffsetSpec], isolationLevel: IsolationLevel, cluster: KafkaCluster,
+        deadline: ContinuousClock.Instant
+    ) async throws -> [TopicPartition: ListedOffset] {
         var remaining = requests
         var result: [TopicPartition: ListedOffset] = [:]
         let topics = Array(Set(requests.keys.map(\.topic))).sorted()
@@ -22,7 +32,9 @@ extension KafkaAdminClient {
             var byLeader: [Int32: [TopicPartition]] = [:]
             var retry = false
             for partition in remaining.keys.sorted() {
-                guard let topic = metadata.topics[partition.topic] else { throw Self.unknownTopic(partition.topic) }
+                guard let topic = metadata.topics[partition.topic] else {
+                    throw KafkaClientError.broker(KafkaBrokerError(.unknownTopicOrPartition))
+                }
                 if let error = KafkaBrokerError.check(topic.errorCode), !error.isRetriable {
                     throw KafkaClientError.broker(error)
                 }

@@ -1,0 +1,370 @@
+import KafkaProtocol
+import Logging
+import NIOCore
+
+/// A consumer's membership of its group under the classic protocol: finds the coordinator, joins (with the
+/// two-step MEMBER_ID_REQUIRED join), computes the assignment when elected leader, syncs, heartbeats on its own
+/// task, commits offsets and leaves. Rebalances use the eager protocol: everything is revoked before rejoining.
+actor GroupMembership {
+    enum Subscription: Sendable {
+        case topics([String])
+        /// Every topic whose whole name matches (Java's `Pattern.matcher(topic).matches()`).
+        case pattern(String)
+    }
+
+    private let cluster: KafkaCluster
+    private let config: ConsumerConfig
+    private let engine: ConsumerEngine
+    private let groupId: String
+    private let logger = Logger(label: "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator")
+    private var subscription: Subscription?
+    private var coordinator: Int32?
+    private var memberId = ""
+    private var generation: Int32 = -1
+    private var needsJoin = true
+    private var assigned: [TopicPartition] = []
+    private var heartbeatTask: Task<Void, Never>?
+    private var lastCommit = ContinuousClock.now
+    private var fatalError: KafkaClientError?
+
+    init(cluster: KafkaCluster, config: ConsumerConfig, engine: ConsumerEngine, groupId: String) {
+        self.cluster = cluster
+        self.config = config
+        self.engine = engine
+        self.groupId = groupId
+    }
+
+    func subscribe(_ subscription: Subscription) {
+        self.subscription = subscription
+        needsJoin = true
+    }
+
+    var currentAssignment: [TopicPartition] { assigned }
+
+    // MARK: - Poll-time work
+
+    /// Called at the start of every poll: rejoins when needed and runs due auto-commits.
+    func ensureActive(deadline: ContinuousClock.Instant) async throws {
+        if let fatalError { throw fatalError }
+        guard subscription != nil else { return }
+        if needsJoin {
+            try await rejoin(deadline: deadline)
+        }
+        if config.enableAutoCommit, ContinuousClock.now - lastCommit >= .milliseconds(config.autoCommitIntervalMs) {
+            lastCommit = .now
+            try? await commit(await engine.positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+        }
+    }
+
+    private func rejoin(deadline: ContinuousClock.Instant) async throws {
+        // Eager protocol: give everything back (committing what was consumed) before joining again.
+        if !assigned.isEmpty {
+            if config.enableAutoCommit {
+                try? await commit(await engine.positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            }
+            assigned = []
+            await engine.assign([])
+        }
+        while needsJoin {
+            do {
+                try await joinAndSync(deadline: deadline)
+            } catch let error as KafkaClientError {
+                guard error.isRetriable || Self.rejoinCodes.contains(error.brokerError?.code ?? .unknownServerError)
+                else { throw error }
+                if ContinuousClock.now >= deadline { throw error }
+                try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
+            }
+        }
+    }
+
+    private static let rejoinCodes: Set<ErrorCode> = [
+        .unknownMemberId, .illegalGeneration, .rebalanceInProgress, .memberIdRequired, .notCoordinator,
+        .coordinatorNotAvailable, .coordinatorLoadInProgress,
+    ]
+
+    private func joinAndSync(deadline: ContinuousClock.Instant) async throws {
+        let coordinator = try await findCoordinator(deadline: deadline)
+        let topics = try await subscribedTopics(deadline: deadline)
+        var join = JoinGroupRequest()
+        join.groupId = groupId
+        join.sessionTimeoutMs = config.sessionTimeoutMs
+        join.rebalanceTimeoutMs = config.maxPollIntervalMs
+        join.memberId = memberId
+        join.groupInstanceId = config.groupInstanceId
+        join.protocolType = "consumer"
+        var subscriptionBytes = ByteBuffer()
+        var memberSubscription = ConsumerProtocolSubscription()
+        memberSubscription.topics = topics
+        memberSubscription.generationId = generation
+        memberSubscription.rackId = config.clientRack.isEmpty ? nil : config.clientRack
+        subscriptionBytes.writeInteger(Int16(3))
+        try memberSubscription.write(into: &subscriptionBytes, version: 3)
+        join.protocols = config.assignmentStrategies.filter(PartitionAssignors.supported.contains).map {
+            JoinGroupRequest.JoinGroupRequestProtocol(name: $0, metadata: subscriptionBytes)
+        }
+        // The coordinator holds a join until the rebalance completes: allow it the rebalance timeout.
+        let joinTimeout = Int64(config.maxPollIntervalMs) + 5000
+        let joined = try await send(join, to: coordinator, timeoutMs: joinTimeout)
+        if joined.errorCode == ErrorCode.memberIdRequired.rawValue {
+            memberId = joined.memberId
+            throw KafkaClientError.broker(KafkaBrokerError(.memberIdRequired))
+        }
+        if joined.errorCode == ErrorCode.unknownMemberId.rawValue { memberId = "" }
+        try check(joined.errorCode)
+        memberId = joined.memberId
+        generation = joined.generationId
+        let protocolName = joined.protocolName ?? ""
+
+        var sync = SyncGroupRequest()
+        sync.groupId = groupId
+        sync.generationId = generation
+        sync.memberId = memberId
+        sync.groupInstanceId = config.groupInstanceId
+        sync.protocolType = "consumer"
+        sync.protocolName = protocolName
+        if joined.leader == memberId && !joined.skipAssignment {
+            sync.assignments = try await leaderAssignments(joined, protocol: protocolName, deadline: deadline)
+        }
+        let synced = try await send(sync, to: coordinator, timeoutMs: joinTimeout)
+        if synced.errorCode == ErrorCode.unknownMemberId.rawValue { memberId = "" }
+        try check(synced.errorCode)
+        var assignmentBytes = synced.assignment
+        var partitions: [TopicPartition] = []
+        if assignmentBytes.readableBytes >= 2 {
+            let version = try assignmentBytes.readKafkaInt16()
+            let assignment = try ConsumerProtocolAssignment(
+                from: &assignmentBytes, version: min(version, ConsumerProtocolAssignment.versions.upperBound))
+            partitions = assignment.assignedPartitions.flatMap { topic in
+                topic.partitions.map { TopicPartition(topic: topic.topic, partition: $0) }
+            }.sorted()
+        }
+        let committed = try await committedOffsets(partitions, deadline: deadline)
+        assigned = partitions
+        await engine.assign(partitions, offsets: committed)
+        needsJoin = false
+        logger.info(
+            "[Consumer clientId=\(config.client.clientId), groupId=\(groupId)] Adding newly assigned partitions: \(partitions.map(\.description).joined(separator: ", "))")
+        startHeartbeats(coordinator: coordinator)
+    }
+
+    private func leaderAssignments(_ joined: JoinGroupResponse, protocol name: String, deadline: ContinuousClock.Instant)
+        async throws -> [SyncGroupRequest.SyncGroupRequestAssignment]
+    {
+        var members: [MemberSubscription] = []
+        for member in joined.members {
+            var bytes = member.metadata
+            let version = try bytes.readKafkaInt16()
+            let decoded = try ConsumerProtocolSubscription(
+                from: &bytes, version: min(version, ConsumerProtocolSubscription.versions.upperBound))
+            members.append(
+                MemberSubscription(
+                    memberId: member.memberId, groupInstanceId: member.groupInstanceId, topics: decoded.topics,
+                    ownedPartitions: []))
+        }
+        let topics = Array(Set(members.flatMap(\.topics))).sorted()
+        let metadata = try await cluster.refreshMetadata(topics: topics, deadline: deadline)
+        let counts = metadata.topics.compactMapValues { $0.partitions.isEmpty ? nil : Int32($0.partitions.count) }
+        let plan = PartitionAssignors.assign(strategy: name, members: members, partitionCounts: counts)
+        return try members.map { member in
+            var assignment = ConsumerProtocolAssignment()
+            let owned = plan[member.memberId] ?? []
+            assignment.assignedPartitions = Dictionary(grouping: owned, by: \.topic).sorted { $0.key < $1.key }.map {
+                ConsumerProtocolAssignment.TopicPartition(topic: $0.key, partitions: $0.value.map(\.partition).sorted())
+            }
+            var bytes = ByteBuffer()
+            bytes.writeInteger(Int16(3))
+            try assignment.write(into: &bytes, version: 3)
+            return SyncGroupRequest.SyncGroupRequestAssignment(memberId: member.memberId, assignment: bytes)
+        }
+    }
+
+    private func subscribedTopics(deadline: ContinuousClock.Instant) async throws -> [String] {
+        switch subscription {
+        case .topics(let topics)?:
+            return topics.sorted()
+        case .pattern(let pattern)?:
+            let regex = try Regex(pattern)
+            let metadata = try await cluster.refreshMetadata(topics: nil, deadline: deadline)
+            return metadata.topics.values.filter { !$0.isInternal && (try? regex.wholeMatch(in: $0.name)) != nil }
+                .map(\.name).sorted()
+        case nil:
+            return []
+        }
+    }
+
+    // MARK: - Coordinator
+
+    private func findCoordinator(deadline: ContinuousClock.Instant) async throws -> Int32 {
+        if let coordinator { return coordinator }
+        var request = FindCoordinatorRequest()
+        request.key = groupId
+        request.keyType = 0
+        request.coordinatorKeys = [groupId]
+        let response = try await cluster.send(request, deadline: deadline)
+        let (code, message, node) =
+            response.coordinators.first.map { ($0.errorCode, $0.errorMessage, $0.nodeId) }
+            ?? (response.errorCode, response.errorMessage, response.nodeId)
+        if let error = KafkaBrokerError.check(code, message: message) { throw KafkaClientError.broker(error) }
+        coordinator = node
+        return node
+    }
+
+    private func send<Request: KafkaRequest>(_ request: Request, to node: Int32, timeoutMs: Int64) async throws
+        -> Request.Response
+    {
+        do {
+            let connection = try await cluster.connection(
+                toNode: node, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            let version = try connection.negotiatedVersion(Request.self, maxVersion: Self.maxVersion(Request.apiKey))
+            return try await connection.send(request, version: version, timeoutMs: timeoutMs)
+        } catch let error as KafkaClientError {
+            if error.isRetriable { coordinator = nil }
+            throw error
+        }
+    }
+
+    /// OffsetCommit and OffsetFetch v10 name topics by id; v9 is the newest that names them.
+    private static func maxVersion(_ api: ApiKey) -> Int16? {
+        api == .offsetCommit || api == .offsetFetch ? 9 : nil
+    }
+
+    private func check(_ code: Int16) throws {
+        guard let error = KafkaBrokerError.check(code) else { return }
+        switch error.code {
+        case .notCoordinator?, .coordinatorNotAvailable?:
+            coordinator = nil
+        case .unknownMemberId?, .illegalGeneration?, .rebalanceInProgress?:
+            needsJoin = true
+        case .fencedInstanceId?:
+            fatalError = .broker(error)
+        default:
+            break
+        }
+        throw KafkaClientError.broker(error)
+    }
+
+    // MARK: - Heartbeats
+
+    private func startHeartbeats(coordinator: Int32) {
+        heartbeatTask?.cancel()
+        let interval = Duration.milliseconds(config.heartbeatIntervalMs)
+        let generation = self.generation
+        heartbeatTask = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                if Task.isCancelled { return }
+                guard await self.heartbeat(coordinator: coordinator, generation: generation) else { return }
+            }
+        }
+    }
+
+    /// One heartbeat; false once the member must rejoin (the poll loop does that).
+    private func heartbeat(coordinator: Int32, generation: Int32) async -> Bool {
+        guard generation == self.generation, !needsJoin else { return false }
+        var request = HeartbeatRequest()
+        request.groupId = groupId
+        request.generationId = generation
+        request.memberId = memberId
+        request.groupInstanceId = config.groupInstanceId
+        do {
+            let response = try await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
+            try check(response.errorCode)
+            return true
+        } catch let error as KafkaClientError {
+            if let code = error.brokerError?.code, code == .notCoordinator || code == .coordinatorNotAvailable {
+                needsJoin = true
+            }
+            if error.brokerError?.code == .unknownMemberId { memberId = "" }
+            return !needsJoin
+        } catch {
+            return true
+        }
+    }
+
+    // MARK: - Offsets
+
+    /// Commits `offsets` for the current generation (or as a simple, groupless commit when not a member).
+    func commit(_ offsets: [TopicPartition: Int64], deadline: ContinuousClock.Instant) async throws {
+        guard !offsets.isEmpty else { return }
+        let coordinator = try await findCoordinator(deadline: deadline)
+        var request = OffsetCommitRequest()
+        request.groupId = groupId
+        request.generationIdOrMemberEpoch = subscription == nil ? -1 : generation
+        request.memberId = subscription == nil ? "" : memberId
+        request.groupInstanceId = subscription == nil ? nil : config.groupInstanceId
+        request.topics = Dictionary(grouping: offsets, by: \.key.topic).sorted { $0.key < $1.key }.map { topic, entries in
+            OffsetCommitRequest.OffsetCommitRequestTopic(
+                name: topic,
+                partitions: entries.sorted { $0.key.partition < $1.key.partition }.map {
+                    OffsetCommitRequest.OffsetCommitRequestPartition(
+                        partitionIndex: $0.key.partition, committedOffset: $0.value, committedMetadata: "")
+                })
+        }
+        let response = try await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
+        for topic in response.topics {
+            for partition in topic.partitions where partition.errorCode != 0 {
+                try check(partition.errorCode)
+            }
+        }
+    }
+
+    /// The group's committed offsets for `partitions` (-1 where none).
+    func committedOffsets(_ partitions: [TopicPartition], deadline: ContinuousClock.Instant) async throws
+        -> [TopicPartition: Int64]
+    {
+        guard !partitions.isEmpty else { return [:] }
+        let coordinator = try await findCoordinator(deadline: deadline)
+        let byTopic = Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }
+        var request = OffsetFetchRequest()
+        request.groupId = groupId
+        request.topics = byTopic.map {
+            OffsetFetchRequest.OffsetFetchRequestTopic(name: $0.key, partitionIndexes: $0.value.map(\.partition))
+        }
+        request.groups = [
+            OffsetFetchRequest.OffsetFetchRequestGroup(
+                groupId: groupId,
+                topics: byTopic.map {
+                    OffsetFetchRequest.OffsetFetchRequestTopics(name: $0.key, partitionIndexes: $0.value.map(\.partition))
+                })
+        ]
+        let response = try await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
+        var result: [TopicPartition: Int64] = [:]
+        if let group = response.groups.first {
+            try check(group.errorCode)
+            for topic in group.topics {
+                for partition in topic.partitions {
+                    try check(partition.errorCode)
+                    result[TopicPartition(topic: topic.name, partition: partition.partitionIndex)] =
+                        partition.committedOffset
+                }
+            }
+        } else {
+            try check(response.errorCode)
+            for topic in response.topics {
+                for partition in topic.partitions {
+                    try check(partition.errorCode)
+                    result[TopicPartition(topic: topic.name, partition: partition.partitionIndex)] =
+                        partition.committedOffset
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Leaving
+
+    /// Stops heartbeats and leaves the group (a static member stays, as Java's consumer does on close).
+    func leave() async {
+        heartbeatTask?.cancel()
+        heartbeatTask = nil
+        guard let coordinator, !memberId.isEmpty, config.groupInstanceId == nil else { return }
+        var request = LeaveGroupRequest()
+        request.groupId = groupId
+        request.memberId = memberId
+        request.members = [LeaveGroupRequest.MemberIdentity(memberId: memberId, reason: "the consumer is being closed")]
+        _ = try? await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
+        memberId = ""
+        generation = -1
+        needsJoin = true
+    }
+}
