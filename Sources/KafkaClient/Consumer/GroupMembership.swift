@@ -196,11 +196,13 @@ actor GroupMembership {
 
     private func findCoordinator(deadline: ContinuousClock.Instant) async throws -> Int32 {
         if let coordinator { return coordinator }
+        let connection = try await cluster.anyConnection(deadline: deadline)
+        let version = try connection.negotiatedVersion(FindCoordinatorRequest.self)
         var request = FindCoordinatorRequest()
-        request.key = groupId
         request.keyType = 0
-        request.coordinatorKeys = [groupId]
-        let response = try await cluster.send(request, deadline: deadline)
+        // v4 replaced the single key with a batch of keys.
+        if version >= 4 { request.coordinatorKeys = [groupId] } else { request.key = groupId }
+        let response = try await cluster.send(request, version: version, on: connection, deadline: deadline)
         let (code, message, node) =
             response.coordinators.first.map { ($0.errorCode, $0.errorMessage, $0.nodeId) }
             ?? (response.errorCode, response.errorMessage, response.nodeId)
@@ -212,11 +214,18 @@ actor GroupMembership {
     private func send<Request: KafkaRequest>(_ request: Request, to node: Int32, timeoutMs: Int64) async throws
         -> Request.Response
     {
+        try await send(to: node, timeoutMs: timeoutMs) { _ in request }
+    }
+
+    /// Sends the request `build` makes for the negotiated version (for fields that moved between versions).
+    private func send<Request: KafkaRequest>(
+        to node: Int32, timeoutMs: Int64, _ build: (Int16) -> Request
+    ) async throws -> Request.Response {
         do {
             let connection = try await cluster.connection(
                 toNode: node, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
             let version = try connection.negotiatedVersion(Request.self, maxVersion: Self.maxVersion(Request.apiKey))
-            return try await connection.send(request, version: version, timeoutMs: timeoutMs)
+            return try await connection.send(build(version), version: version, timeoutMs: timeoutMs)
         } catch let error as KafkaClientError {
             if error.isRetriable { coordinator = nil }
             throw error
@@ -315,19 +324,27 @@ actor GroupMembership {
         guard !partitions.isEmpty else { return [:] }
         let coordinator = try await findCoordinator(deadline: deadline)
         let byTopic = Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }
-        var request = OffsetFetchRequest()
-        request.groupId = groupId
-        request.topics = byTopic.map {
-            OffsetFetchRequest.OffsetFetchRequestTopic(name: $0.key, partitionIndexes: $0.value.map(\.partition))
+        let groupId = self.groupId
+        let response = try await send(to: coordinator, timeoutMs: config.client.requestTimeoutMs) { version in
+            var request = OffsetFetchRequest()
+            // v8 moved the group and its topics into a batch of groups.
+            if version >= 8 {
+                request.groups = [
+                    OffsetFetchRequest.OffsetFetchRequestGroup(
+                        groupId: groupId,
+                        topics: byTopic.map {
+                            OffsetFetchRequest.OffsetFetchRequestTopics(
+                                name: $0.key, partitionIndexes: $0.value.map(\.partition))
+                        })
+                ]
+            } else {
+                request.groupId = groupId
+                request.topics = byTopic.map {
+                    OffsetFetchRequest.OffsetFetchRequestTopic(name: $0.key, partitionIndexes: $0.value.map(\.partition))
+                }
+            }
+            return request
         }
-        request.groups = [
-            OffsetFetchRequest.OffsetFetchRequestGroup(
-                groupId: groupId,
-                topics: byTopic.map {
-                    OffsetFetchRequest.OffsetFetchRequestTopics(name: $0.key, partitionIndexes: $0.value.map(\.partition))
-                })
-        ]
-        let response = try await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
         var result: [TopicPartition: Int64] = [:]
         if let group = response.groups.first {
             try check(group.errorCode)
