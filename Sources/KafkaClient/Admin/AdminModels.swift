@@ -124,7 +124,8 @@ public struct ConfigResource: Sendable, Hashable {
     }
 }
 
-/// Where a config value comes from (Kafka's `ConfigEntry.ConfigSource`, printed by name in `synonyms={...}`).
+/// Where a config value comes from: the protocol's ids, named as Java's `ConfigEntry.ConfigSource` prints them in
+/// `synonyms={...}`.
 public enum ConfigSource: Int8, Sendable, Hashable, CaseIterable {
     case unknown = 0
     case dynamicTopicConfig = 1
@@ -146,8 +147,8 @@ public enum ConfigSource: Int8, Sendable, Hashable, CaseIterable {
         case .staticBrokerConfig: return "STATIC_BROKER_CONFIG"
         case .defaultConfig: return "DEFAULT_CONFIG"
         case .dynamicBrokerLoggerConfig: return "DYNAMIC_BROKER_LOGGER_CONFIG"
-        case .clientMetricsConfig: return "CLIENT_METRICS_CONFIG"
-        case .groupConfig: return "GROUP_CONFIG"
+        case .clientMetricsConfig: return "DYNAMIC_CLIENT_METRICS_CONFIG"
+        case .groupConfig: return "DYNAMIC_GROUP_CONFIG"
         }
     }
 }

@@ -105,7 +105,7 @@ public actor KafkaCluster {
             throw KafkaClientError.broker(
                 KafkaBrokerError(.brokerNotAvailable, message: "Broker \(id) is not in the cluster metadata"))
         }
-        return try await connection(to: address)
+        return try await connection(to: address, deadline: deadline)
     }
 
     /// An open connection if there is one; otherwise the known brokers, then the bootstrap servers, in order,
@@ -116,7 +116,7 @@ public actor KafkaCluster {
         while true {
             for address in candidateAddresses() {
                 do {
-                    return try await connection(to: address)
+                    return try await connection(to: address, deadline: deadline)
                 } catch let error as KafkaClientError {
                     guard case .connectionFailed(_, let reason) = error else { throw error }
                     lastFailure = reason
@@ -144,8 +144,11 @@ public actor KafkaCluster {
         return result
     }
 
-    /// The pooled connection to `address`, opening it if needed; concurrent callers share one attempt.
-    public func connection(to address: BrokerAddress) async throws -> BrokerConnection {
+    /// The pooled connection to `address`, opening it if needed; concurrent callers share one attempt. A new
+    /// attempt gives up at `deadline` at the latest.
+    public func connection(to address: BrokerAddress, deadline: ContinuousClock.Instant? = nil) async throws
+        -> BrokerConnection
+    {
         if isClosed { throw KafkaClientError.closed }
         if let existing = connections[address] {
             if existing.isActive { return existing }
@@ -154,7 +157,10 @@ public actor KafkaCluster {
         if let attempt = connecting[address] { return try await attempt.value }
         let config = self.config
         let group = self.group
-        let attempt = Task { try await BrokerConnection.connect(to: address, config: config, group: group) }
+        let timeoutMs = deadline.map { Self.milliseconds(until: $0) }
+        let attempt = Task {
+            try await BrokerConnection.connect(to: address, config: config, timeoutMs: timeoutMs, group: group)
+        }
         connecting[address] = attempt
         defer { connecting[address] = nil }
         let connection = try await attempt.value
@@ -232,8 +238,12 @@ public actor KafkaCluster {
     }
 
     private func requestTimeout(until deadline: ContinuousClock.Instant) -> Int64 {
+        min(config.requestTimeoutMs, Self.milliseconds(until: deadline))
+    }
+
+    /// Milliseconds left until `deadline`, at least 1.
+    static func milliseconds(until deadline: ContinuousClock.Instant) -> Int64 {
         let remaining = deadline - ContinuousClock.now
-        let remainingMs = max(1, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
-        return min(config.requestTimeoutMs, remainingMs)
+        return max(1, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KafkaProtocol
 import NIOCore
 import NIOPosix
@@ -21,7 +26,7 @@ public final class BrokerConnection: Sendable {
 
     /// Connects and negotiates API versions. Fails with `.connectionFailed` naming the address.
     public static func connect(
-        to address: BrokerAddress, config: ClientConfig,
+        to address: BrokerAddress, config: ClientConfig, timeoutMs: Int64? = nil,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> BrokerConnection {
         let description = address.description
@@ -32,7 +37,7 @@ public final class BrokerConnection: Sendable {
         do {
             channel = try await ClientBootstrap(group: group)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .connectTimeout(.milliseconds(config.connectionSetupTimeoutMs))
+                .connectTimeout(.milliseconds(min(timeoutMs ?? .max, config.connectionSetupTimeoutMs)))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(KafkaFrameDecoder()))
@@ -164,8 +169,15 @@ public final class BrokerConnection: Sendable {
         throw KafkaClientError.protocolViolation("the broker did not accept any ApiVersions version")
     }
 
+    /// The system's reason ("Connection refused"), not NIO's nested description of every address tried.
     private static func describeConnectError(_ error: any Error) -> String {
-        if let io = error as? IOError { return io.description }
+        if let connection = error as? NIOConnectionError {
+            if let first = connection.connectionErrors.first { return describeConnectError(first.error) }
+            if connection.dnsAError != nil || connection.dnsAAAAError != nil {
+                return "could not resolve host \(connection.host)"
+            }
+        }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
         if error is ChannelError { return "\(error)" }
         return "\(error)"
     }

@@ -196,17 +196,7 @@ actor GroupMembership {
 
     private func findCoordinator(deadline: ContinuousClock.Instant) async throws -> Int32 {
         if let coordinator { return coordinator }
-        let connection = try await cluster.anyConnection(deadline: deadline)
-        let version = try connection.negotiatedVersion(FindCoordinatorRequest.self)
-        var request = FindCoordinatorRequest()
-        request.keyType = 0
-        // v4 replaced the single key with a batch of keys.
-        if version >= 4 { request.coordinatorKeys = [groupId] } else { request.key = groupId }
-        let response = try await cluster.send(request, version: version, on: connection, deadline: deadline)
-        let (code, message, node) =
-            response.coordinators.first.map { ($0.errorCode, $0.errorMessage, $0.nodeId) }
-            ?? (response.errorCode, response.errorMessage, response.nodeId)
-        if let error = KafkaBrokerError.check(code, message: message) { throw KafkaClientError.broker(error) }
+        let node = try await cluster.findGroupCoordinator(groupId, deadline: deadline)
         coordinator = node
         return node
     }
@@ -375,11 +365,20 @@ actor GroupMembership {
         heartbeatTask?.cancel()
         heartbeatTask = nil
         guard let coordinator, !memberId.isEmpty, config.groupInstanceId == nil else { return }
-        var request = LeaveGroupRequest()
-        request.groupId = groupId
-        request.memberId = memberId
-        request.members = [LeaveGroupRequest.MemberIdentity(memberId: memberId, reason: "the consumer is being closed")]
-        _ = try? await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
+        let (groupId, leavingMember) = (self.groupId, self.memberId)
+        _ = try? await send(to: coordinator, timeoutMs: config.client.requestTimeoutMs) { version in
+            var request = LeaveGroupRequest()
+            request.groupId = groupId
+            // v3 replaced the single member id with a batch of members.
+            if version >= 3 {
+                request.members = [
+                    LeaveGroupRequest.MemberIdentity(memberId: leavingMember, reason: "the consumer is being closed")
+                ]
+            } else {
+                request.memberId = leavingMember
+            }
+            return request
+        }
         memberId = ""
         generation = -1
         needsJoin = true
