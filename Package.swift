@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(
             name: "KafkaToolsTests",
             dependencies: [
-                "KafkaTools", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore, argumentParser,
+                "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
+                "KafkaCompression", nioCore, argumentParser,
             ]
         ),
         .testTarget(
