@@ -37,6 +37,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
 
         // Libraries, lowest first.
+        .target(name: "KafkaProperties"),
         .target(name: "KafkaProtocol", dependencies: [nioCore, "CCRC32C"]),
         .target(
             name: "KafkaCompression",
@@ -49,19 +50,27 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .target(name: "KafkaClient", dependencies: ["KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]),
+        .target(
+            name: "KafkaClient",
+            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]
+        ),
         .target(
             name: "KafkaBroker",
-            dependencies: ["KafkaProtocol", "KafkaCompression", "KafkaStorage", nioCore, nioPosix, nioConcurrency, logging],
+            dependencies: [
+                "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaStorage", nioCore, nioPosix, nioConcurrency,
+                logging,
+            ],
             exclude: ["SKIPPED.md"]
         ),
         .target(
             name: "KafkaCLISupport",
-            dependencies: ["KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
+            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
         ),
         .target(
             name: "KafkaTools",
-            dependencies: ["KafkaCLISupport", "KafkaClient", "KafkaStorage", "KafkaCompression", argumentParser]
+            dependencies: [
+                "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", argumentParser,
+            ]
         ),
         .target(
             name: "KafkaServerStartCommand",
@@ -100,6 +109,12 @@ let package = Package(
                 "KafkaProtocol", "CCRC32C", nioCore,
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
+        .testTarget(
+            name: "KafkaClientTests",
+            dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KafkaCompressionTests", dependencies: ["KafkaCompression", "KafkaProtocol", nioCore]),

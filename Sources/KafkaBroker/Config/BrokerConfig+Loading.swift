@@ -1,3 +1,5 @@
+import KafkaProperties
+
 extension BrokerConfig {
     /// The settings used when `kafka-server-start` is given no file, as in Apache's quick start.
     public static let noFileDefaults: [String: String] = [

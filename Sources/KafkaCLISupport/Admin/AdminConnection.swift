@@ -1,4 +1,5 @@
 import KafkaClient
+import KafkaProperties
 
 /// `--bootstrap-server` and `--command-config` as every admin tool reads them: the file's client properties with
 /// `bootstrap.servers` from the option, and a bounded default deadline for each call.

@@ -1,5 +1,6 @@
 import KafkaCLISupport
 import KafkaClient
+import KafkaProperties
 import KafkaProtocol
 
 /// Runs a validated kafka-configs invocation as `ConfigCommand.processCommand` does: describe or alter one

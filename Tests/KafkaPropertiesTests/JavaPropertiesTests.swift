@@ -1,5 +1,5 @@
 import Testing
-@testable import KafkaBroker
+import KafkaProperties
 
 @Suite struct JavaPropertiesTests {
     private func parse(_ text: String) throws -> [String: String] {

@@ -1,0 +1,539 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import KafkaCompression
+import KafkaProtocol
+import NIOCore
+
+/// The producer's state and its sender: records accumulate into per-partition batches, and a sender loop
+/// drains batches that are full, lingered long enough, are being flushed or are due for a retry, one Produce
+/// request per leader, at most `max.in.flight.requests.per.connection` requests per broker.
+actor ProducerEngine {
+    private struct TopicInfo {
+        var partitionCount: Int32
+        var available: [Int32]
+    }
+
+    private let cluster: KafkaCluster
+    private let config: ProducerConfig
+    private let compressor: RecordsCompressor
+    private var partitioner = StickyPartitioner()
+    private var topics: [String: TopicInfo] = [:]
+    private var leaders: [TopicPartition: Int32] = [:]
+    private var queues: [TopicPartition: PartitionQueue] = [:]
+    private var inFlight: [Int: ProducerBatch] = [:]
+    private var requestsInFlight: [Int32: Int] = [:]
+    private var nextBatchId = 0
+    private var bufferedBytes = 0
+    private var memoryWaiters: [CheckedContinuation<Void, Never>] = []
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    private var flushing = 0
+    private var closing = false
+    private var metadataRefreshRunning = false
+    private var producerId: Int64 = -1
+    private var producerEpoch: Int16 = -1
+    private var wakeContinuation: CheckedContinuation<Void, Never>?
+    private var wakePending = false
+    private var scheduledWake: ContinuousClock.Instant?
+    private var senderTask: Task<Void, Never>?
+
+    init(cluster: KafkaCluster, config: ProducerConfig) {
+        self.cluster = cluster
+        self.config = config
+        self.compressor = KafkaCompressor.recordsCompressor(level: config.compressionLevel)
+    }
+
+    func start() {
+        guard senderTask == nil else { return }
+        senderTask = Task { await self.runSender() }
+    }
+
+    // MARK: - Appending
+
+    /// Adds a record to its partition's batch; waits for metadata and for buffer memory up to `max.block.ms`.
+    func append(_ record: ProducerRecord, completion: RecordCompletion?) async throws {
+        let size = try admissibleSize(of: record)
+        // Only the slow paths (unknown topic, full buffer) read the clock for the max.block.ms deadline.
+        let info: TopicInfo
+        if let known = topics[record.topic] {
+            info = known
+        } else {
+            info = try await topicInfo(record.topic, deadline: .now + .milliseconds(config.maxBlockMs))
+        }
+        if bufferedBytes > 0 && bufferedBytes + size > config.bufferMemory {
+            try await reserveMemory(size, deadline: .now + .milliseconds(config.maxBlockMs))
+        } else {
+            bufferedBytes += size
+        }
+        try place(record, size: size, info: info, completion: completion)
+    }
+
+    /// The synchronous part of `append` when the topic is known and memory is free: no suspension at all.
+    private func appendWithoutWaiting(_ record: ProducerRecord, completion: RecordCompletion?) throws -> Bool {
+        guard let info = topics[record.topic] else { return false }
+        let size = try admissibleSize(of: record)
+        guard bufferedBytes == 0 || bufferedBytes + size <= config.bufferMemory else { return false }
+        bufferedBytes += size
+        try place(record, size: size, info: info, completion: completion)
+        return true
+    }
+
+    private func admissibleSize(of record: ProducerRecord) throws -> Int {
+        guard !closing else {
+            throw KafkaClientError.invalidConfiguration("Cannot perform operation after producer has been closed")
+        }
+        let size = record.estimatedSize
+        if size > config.maxRequestSize {
+            throw KafkaClientError.broker(
+                KafkaBrokerError(
+                    .messageTooLarge,
+                    message: "The message is \(size) bytes when serialized which is larger than "
+                        + "\(config.maxRequestSize), which is the value of the max.request.size configuration."))
+        }
+        if size > config.bufferMemory {
+            throw KafkaClientError.broker(
+                KafkaBrokerError(
+                    .messageTooLarge,
+                    message: "The message is \(size) bytes when serialized which is larger than the total memory "
+                        + "buffer you have configured with the buffer.memory configuration."))
+        }
+        return size
+    }
+
+    /// Puts a record whose memory is reserved into its partition's batch.
+    private func place(_ record: ProducerRecord, size: Int, info: TopicInfo, completion: RecordCompletion?) throws {
+        if let explicit = record.partition, !(0..<info.partitionCount).contains(explicit) {
+            releaseMemory(size)
+            throw KafkaClientError.invalidConfiguration(
+                "Invalid partition given with record: \(explicit) is not in the range [0...\(info.partitionCount)).")
+        }
+        let partition = partitioner.partition(
+            for: record, partitionCount: info.partitionCount, available: info.available, batchSize: config.batchSize,
+            ignoreKeys: config.partitionerIgnoresKeys)
+        let topicPartition = TopicPartition(topic: record.topic, partition: partition)
+        let timestamp = record.timestamp ?? Self.nowMs()
+
+        let outcome: PartitionQueue.AppendOutcome
+        do {
+            // In place: a copy of the queue would make the batch's buffer copy itself on every record.
+            outcome = try queues[topicPartition, default: PartitionQueue()].append(
+                record, size: size, timestamp: timestamp, completion: completion, batchSize: config.batchSize,
+                newBatch: {
+                    ProducerBatch(
+                        id: nextBatchId, partition: topicPartition, codec: config.compression, createdAt: .now)
+                })
+        } catch {
+            releaseMemory(size)
+            throw KafkaClientError.protocolViolation("could not encode the record: \(error)")
+        }
+        if outcome.createdBatch { nextBatchId += 1 }
+        if outcome.full || (outcome.createdBatch && outcome.batchCount > 1) {
+            wake()
+        } else if outcome.createdBatch {
+            scheduleWake(at: .now + .milliseconds(config.lingerMs))
+        }
+    }
+
+    private func topicInfo(_ topic: String, deadline: ContinuousClock.Instant) async throws -> TopicInfo {
+        while true {
+            if let info = topics[topic] { return info }
+            do {
+                let metadata = try await cluster.refreshMetadata(
+                    topics: [topic], allowAutoTopicCreation: true, deadline: deadline)
+                absorb(metadata)
+                if let info = topics[topic] { return info }
+                if let error = metadata.topics[topic].flatMap({ KafkaBrokerError.check($0.errorCode) }),
+                    !error.isRetriable
+                {
+                    throw KafkaClientError.broker(error)
+                }
+            } catch let error as KafkaClientError where error.isRetriable {
+                // Keep asking until max.block.ms, as the Java producer does.
+            }
+            if ContinuousClock.now + .milliseconds(config.client.retryBackoffMs) >= deadline {
+                throw KafkaClientError.timeout("Topic \(topic) not present in metadata after \(config.maxBlockMs) ms.")
+            }
+            try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
+        }
+    }
+
+    private func absorb(_ metadata: ClusterMetadata) {
+        for (name, topic) in metadata.topics where topic.errorCode == 0 && !topic.partitions.isEmpty {
+            let count = Int32(topic.partitions.count)
+            let available = topic.partitions.values.filter { $0.leader >= 0 }.map(\.id).sorted()
+            topics[name] = TopicInfo(partitionCount: count, available: available)
+            for partition in topic.partitions.values {
+                let key = TopicPartition(topic: name, partition: partition.id)
+                leaders[key] = partition.leader >= 0 ? partition.leader : nil
+            }
+        }
+    }
+
+    private func reserveMemory(_ size: Int, deadline: ContinuousClock.Instant) async throws {
+        while bufferedBytes > 0 && bufferedBytes + size > config.bufferMemory {
+            if ContinuousClock.now >= deadline {
+                throw KafkaClientError.timeout(
+                    "Failed to allocate \(size) bytes within the configured max blocking time \(config.maxBlockMs) ms.")
+            }
+            await withCheckedContinuation { memoryWaiters.append($0) }
+        }
+        bufferedBytes += size
+    }
+
+    private func releaseMemory(_ size: Int) {
+        bufferedBytes -= size
+        let waiters = memoryWaiters
+        memoryWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Queues records in order; a record that cannot be queued reports its error to `completion` (as the Java
+    /// producer's callback does) and the rest still go.
+    func appendAll(_ records: [ProducerRecord], completion: (@Sendable (Int, SendResult) -> Void)?) async {
+        for index in records.indices {
+            let recordCompletion = completion.map { RecordCompletion.indexed($0, index) }
+            do {
+                if try !appendWithoutWaiting(records[index], completion: recordCompletion) {
+                    try await append(records[index], completion: recordCompletion)
+                }
+            } catch {
+                completion?(index, .failure(error as? KafkaClientError ?? .protocolViolation("\(error)")))
+            }
+        }
+    }
+
+    // MARK: - Flush and close
+
+    /// Sends everything accumulated now and waits until every batch has completed.
+    func flush() async {
+        flushing += 1
+        wake()
+        await waitUntilIdle()
+        flushing -= 1
+    }
+
+    /// Flushes, then stops the sender.
+    func close() async {
+        closing = true
+        wake()
+        await waitUntilIdle()
+        senderTask?.cancel()
+        wake()
+        await cluster.close()
+    }
+
+    private var isIdle: Bool { queues.values.allSatisfy { $0.batches.isEmpty } && inFlight.isEmpty }
+
+    private func waitUntilIdle() async {
+        while !isIdle {
+            await withCheckedContinuation { idleWaiters.append($0) }
+        }
+    }
+
+    private func notifyIfIdle() {
+        guard isIdle else { return }
+        let waiters = idleWaiters
+        idleWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+    }
+
+    // MARK: - Sender
+
+    private func runSender() async {
+        while !Task.isCancelled {
+            await drain()
+            await waitForWake()
+        }
+    }
+
+    private func wake() {
+        if let continuation = wakeContinuation {
+            wakeContinuation = nil
+            continuation.resume()
+        } else {
+            wakePending = true
+        }
+    }
+
+    private func waitForWake() async {
+        if wakePending || Task.isCancelled {
+            wakePending = false
+            return
+        }
+        await withCheckedContinuation { wakeContinuation = $0 }
+        wakePending = false
+    }
+
+    private func scheduleWake(at instant: ContinuousClock.Instant) {
+        if let scheduled = scheduledWake, scheduled <= instant, scheduled > .now { return }
+        scheduledWake = instant
+        Task {
+            try? await Task.sleep(until: instant)
+            self.timedWake(instant)
+        }
+    }
+
+    private func timedWake(_ instant: ContinuousClock.Instant) {
+        if scheduledWake == instant { scheduledWake = nil }
+        wake()
+    }
+
+    /// Takes every sendable batch, groups them by leader and sends one request per leader.
+    private func drain() async {
+        if config.idempotent && producerId < 0 && !isIdle {
+            guard await initProducerId() else { return }
+        }
+        let now = ContinuousClock.now
+        var byLeader: [Int32: [ProducerBatch]] = [:]
+        var requestBytes: [Int32: Int] = [:]
+        var nextWake: ContinuousClock.Instant?
+        var needMetadata = false
+
+        for key in queues.keys.sorted() {
+            // Taken out and put back so that editing it does not copy its batches.
+            guard var queue = queues.removeValue(forKey: key) else { continue }
+            defer { queues[key] = queue }
+            guard let first = queue.batches.first else { continue }
+            if now - first.createdAt >= .milliseconds(config.deliveryTimeoutMs) {
+                expire(&queue, key: key)
+                continue
+            }
+            if let retryAfter = first.retryAfter, retryAfter > now {
+                nextWake = min(nextWake ?? retryAfter, retryAfter)
+                continue
+            }
+            let lingerEnd = first.createdAt + .milliseconds(config.lingerMs)
+            let ready =
+                first.retryAfter != nil || queue.batches.count > 1 || now >= lingerEnd || flushing > 0 || closing
+                || first.builder.uncompressedSizeInBytes >= config.batchSize
+            guard ready else {
+                nextWake = min(nextWake ?? lingerEnd, lingerEnd)
+                continue
+            }
+            guard let leader = leaders[key] else {
+                needMetadata = true
+                continue
+            }
+            // Batches for one leader share one request, so only a leader without a request yet is limited.
+            if byLeader[leader] == nil,
+                requestsInFlight[leader, default: 0] >= config.maxInFlightRequestsPerConnection
+            {
+                continue
+            }
+            var batch = queue.batches.removeFirst()
+            if batch.encoded == nil {
+                if config.idempotent {
+                    batch.builder.header.producerId = producerId
+                    batch.builder.header.producerEpoch = producerEpoch
+                    batch.builder.header.baseSequence = queue.nextSequence
+                    queue.nextSequence = Self.advance(queue.nextSequence, by: batch.recordCount)
+                }
+                var bytes = ByteBuffer()
+                do {
+                    try batch.builder.write(into: &bytes, compressor: compressor)
+                } catch {
+                    releaseMemory(batch.reservedBytes)
+                    batch.fail(.protocolViolation("could not encode a batch: \(error)"))
+                    continue
+                }
+                batch.encoded = bytes
+            }
+            let size = batch.encoded?.readableBytes ?? 0
+            if let used = requestBytes[leader], used + size > config.maxRequestSize {
+                queue.batches.insert(batch, at: 0)
+                wakePending = true
+                continue
+            }
+            requestBytes[leader, default: 0] += size
+            byLeader[leader, default: []].append(batch)
+        }
+
+        for (leader, batches) in byLeader {
+            requestsInFlight[leader, default: 0] += 1
+            for batch in batches { inFlight[batch.id] = batch }
+            let ids = batches.map(\.id)
+            let request = produceRequest(batches)
+            Task { await self.send(request, batchIds: ids, to: leader) }
+        }
+        if needMetadata { refreshMetadataInBackground() }
+        if let nextWake { scheduleWake(at: nextWake) }
+        notifyIfIdle()
+    }
+
+    private static func advance(_ sequence: Int32, by count: Int) -> Int32 {
+        let next = Int64(sequence) + Int64(count)
+        return next > Int64(Int32.max) ? Int32(next - Int64(Int32.max) - 1) : Int32(next)
+    }
+
+    private func produceRequest(_ batches: [ProducerBatch]) -> ProduceRequest {
+        var request = ProduceRequest()
+        request.acks = config.acks
+        request.timeoutMs = Int32(clamping: config.client.requestTimeoutMs)
+        var byTopic: [String: [ProduceRequest.PartitionProduceData]] = [:]
+        for batch in batches {
+            byTopic[batch.partition.topic, default: []].append(
+                ProduceRequest.PartitionProduceData(index: batch.partition.partition, records: batch.encoded))
+        }
+        request.topicData = byTopic.sorted { $0.key < $1.key }.map {
+            ProduceRequest.TopicProduceData(name: $0.key, partitionData: $0.value)
+        }
+        return request
+    }
+
+    /// Runs outside the actor's queue while waiting on the network; results come back through `handle`.
+    private nonisolated func send(_ request: ProduceRequest, batchIds: [Int], to leader: Int32) async {
+        let result: Result<ProduceResponse?, KafkaClientError>
+        do {
+            let deadline = ContinuousClock.now + .milliseconds(config.client.requestTimeoutMs)
+            let connection = try await cluster.connection(toNode: leader, deadline: deadline)
+            // v13 names topics by id; v12 is the newest that names them by name.
+            let version = try connection.negotiatedVersion(ProduceRequest.self, maxVersion: 12)
+            if request.acks == 0 {
+                try await connection.sendWithoutResponse(request, version: version)
+                result = .success(nil)
+            } else {
+                result = .success(
+                    try await connection.send(request, version: version, timeoutMs: config.client.requestTimeoutMs))
+            }
+        } catch let error as KafkaClientError {
+            result = .failure(error)
+        } catch {
+            result = .failure(.protocolViolation("\(error)"))
+        }
+        await handle(result, batchIds: batchIds, leader: leader)
+    }
+
+    private func handle(_ result: Result<ProduceResponse?, KafkaClientError>, batchIds: [Int], leader: Int32) {
+        requestsInFlight[leader, default: 1] -= 1
+        var batches = batchIds.compactMap { inFlight.removeValue(forKey: $0) }
+        switch result {
+        case .failure(let error):
+            for batch in batches { retryOrFail(batch, error: error) }
+        case .success(nil):
+            for batch in batches { finish(batch, baseOffset: -1, logAppendTime: -1) }
+        case .success(let response?):
+            for topic in response.responses {
+                for answer in topic.partitionResponses {
+                    let key = TopicPartition(topic: topic.name, partition: answer.index)
+                    guard let index = batches.firstIndex(where: { $0.partition == key }) else { continue }
+                    let batch = batches.remove(at: index)
+                    let code = ErrorCode(rawValue: answer.errorCode)
+                    switch code {
+                    case .noError?:
+                        finish(batch, baseOffset: answer.baseOffset, logAppendTime: answer.logAppendTimeMs)
+                    case .duplicateSequenceNumber?:
+                        finish(batch, baseOffset: -1, logAppendTime: -1)
+                    default:
+                        let message = answer.errorMessage ?? answer.recordErrors.first?.batchIndexErrorMessage
+                        retryOrFail(batch, error: .broker(KafkaBrokerError(rawCode: answer.errorCode, message: message)))
+                    }
+                }
+            }
+            for batch in batches {
+                retryOrFail(batch, error: .protocolViolation("the broker did not answer for \(batch.partition)"))
+            }
+        }
+        wake()
+        notifyIfIdle()
+    }
+
+    private func finish(_ batch: ProducerBatch, baseOffset: Int64, logAppendTime: Int64) {
+        releaseMemory(batch.reservedBytes)
+        batch.complete(baseOffset: baseOffset, logAppendTime: logAppendTime)
+    }
+
+    private func retryOrFail(_ batch: ProducerBatch, error: KafkaClientError) {
+        var batch = batch
+        batch.attempts += 1
+        let expired = ContinuousClock.now - batch.createdAt >= .milliseconds(config.deliveryTimeoutMs)
+        let outOfOrder = error.brokerError?.code == .outOfOrderSequenceNumber
+        guard error.isRetriable || outOfOrder, batch.attempts <= config.retries, !expired
+        else {
+            releaseMemory(batch.reservedBytes)
+            batch.fail(expired ? expiry(batch) : error)
+            return
+        }
+        if let code = error.brokerError?.code, Self.staleMetadataCodes.contains(code) {
+            leaders[batch.partition] = nil
+            topics[batch.partition.topic] = nil
+            refreshMetadataInBackground()
+        }
+        batch.retryAfter = .now + .milliseconds(config.client.retryBackoffMs)
+        var queue = queues[batch.partition] ?? PartitionQueue()
+        let position = queue.batches.firstIndex { $0.id > batch.id } ?? queue.batches.count
+        queue.batches.insert(batch, at: position)
+        queues[batch.partition] = queue
+        scheduleWake(at: batch.retryAfter ?? .now)
+    }
+
+    private static let staleMetadataCodes: Set<ErrorCode> = [
+        .notLeaderOrFollower, .leaderNotAvailable, .unknownTopicOrPartition, .kafkaStorageError,
+    ]
+
+    private func expire(_ queue: inout PartitionQueue, key: TopicPartition) {
+        let now = ContinuousClock.now
+        while let first = queue.batches.first, now - first.createdAt >= .milliseconds(config.deliveryTimeoutMs) {
+            queue.batches.removeFirst()
+            releaseMemory(first.reservedBytes)
+            first.fail(expiry(first))
+        }
+    }
+
+    private func expiry(_ batch: ProducerBatch) -> KafkaClientError {
+        .timeout(
+            "Expiring \(batch.recordCount) record(s) for \(batch.partition):\(config.deliveryTimeoutMs) ms has passed "
+                + "since batch creation")
+    }
+
+    private func refreshMetadataInBackground() {
+        guard !metadataRefreshRunning else { return }
+        metadataRefreshRunning = true
+        let names = Array(Set(queues.keys.map(\.topic)).union(topics.keys)).sorted()
+        Task {
+            let deadline = ContinuousClock.now + .milliseconds(self.config.client.requestTimeoutMs)
+            let metadata = try? await self.cluster.refreshMetadata(
+                topics: names, allowAutoTopicCreation: true, deadline: deadline)
+            self.metadataRefreshed(metadata)
+        }
+    }
+
+    private func metadataRefreshed(_ metadata: ClusterMetadata?) {
+        metadataRefreshRunning = false
+        if let metadata { absorb(metadata) }
+        scheduleWake(at: .now + .milliseconds(metadata == nil ? config.client.retryBackoffMs : 0))
+    }
+
+    /// InitProducerId for the idempotent producer; on failure every queued batch fails (Java treats it as fatal).
+    private func initProducerId() async -> Bool {
+        var request = InitProducerIdRequest()
+        request.transactionalId = nil
+        request.transactionTimeoutMs = Int32.max
+        do {
+            let response = try await cluster.send(
+                request, deadline: .now + .milliseconds(config.deliveryTimeoutMs))
+            if let error = KafkaBrokerError.check(response.errorCode) { throw KafkaClientError.broker(error) }
+            producerId = response.producerId
+            producerEpoch = response.producerEpoch
+            return true
+        } catch {
+            let failure = error as? KafkaClientError ?? .protocolViolation("\(error)")
+            for (key, queue) in queues {
+                for batch in queue.batches {
+                    releaseMemory(batch.reservedBytes)
+                    batch.fail(failure)
+                }
+                queues[key] = nil
+            }
+            notifyIfIdle()
+            return false
+        }
+    }
+
+    private static func nowMs() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+}
