@@ -25,14 +25,17 @@ public struct ConfigsCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Property file containing configs to be passed to Admin Client. This is used only with --bootstrap-server option for describing and altering broker configs.",
-            valueName: "command config property file"))
+            valueName: "command config property file"),
+        completion: .file())
     var commandConfig: String?
 
     @Flag(help: "Alter the configuration for the entity.") var alter = false
     @Flag(help: "List configs for the given entity.") var describe = false
     @Flag(help: "List all configs for the given entity, including static configs if available.") var all = false
 
-    @Option(help: ArgumentHelp("Type of entity (topics/clients/users/brokers/broker-loggers/ips/client-metrics/groups)"))
+    @Option(
+        help: ArgumentHelp("Type of entity (topics/clients/users/brokers/broker-loggers/ips/client-metrics/groups)"),
+        completion: .list(ConfigsOptions.entityTypes))
     var entityType: [String] = []
     @Option(
         help: ArgumentHelp(
@@ -48,7 +51,8 @@ public struct ConfigsCommand: ParsableCommand {
     var addConfig: String?
     @Option(
         help: ArgumentHelp(
-            "Path to a properties file with configs to add. See add-config for a list of valid configurations."))
+            "Path to a properties file with configs to add. See add-config for a list of valid configurations."),
+        completion: .file())
     var addConfigFile: String?
     @Option(help: ArgumentHelp("config keys to remove 'k1,k2'")) var deleteConfig: [String] = []
     @Flag(help: "Suppress console prompts") var force = false
@@ -68,7 +72,8 @@ public struct ConfigsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Not in Apache's tool: print --describe as JSON (see docs/json-output.md).", valueName: "text|json"))
+            "Not in Apache's tool: print --describe as JSON (see docs/json-output.md).", valueName: "text|json"),
+        completion: .list(["text", "json"]))
     var output: String?
 
     @Flag(help: "Display Kafka version.") var version = false

@@ -21,7 +21,8 @@ public struct TopicsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Property file containing configs to be passed to Admin Client.", valueName: "command config property file"))
+            "Property file containing configs to be passed to Admin Client.", valueName: "command config property file"),
+        completion: .file())
     var commandConfig: String?
 
     @Flag(help: "List all available topics.") var list = false
@@ -95,7 +96,8 @@ public struct TopicsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Not in Apache's tool: print --list or --describe as JSON (see docs/json-output.md).", valueName: "text|json"))
+            "Not in Apache's tool: print --list or --describe as JSON (see docs/json-output.md).", valueName: "text|json"),
+        completion: .list(["text", "json"]))
     var output: String?
 
     @Flag(help: "Display Kafka version.") var version = false
