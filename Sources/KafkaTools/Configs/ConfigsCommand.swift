@@ -132,7 +132,8 @@ public struct ConfigsCommand: ParsableCommand {
                 output.errorLine(error.description)
                 return 1
             } catch {
-                ConfigsRunner.report(ConfigsFailure.execution(ClientErrorText.describe(error)), commandLine: argv, to: output)
+                ConfigsRunner.report(
+                    ConfigsFailure.execution(ClientErrorText.describe(error)), commandLine: argv, to: output)
                 return 1
             }
             let status = await ConfigsRunner(invocation: invocation, admin: admin, output: output, commandLine: argv)

@@ -18,10 +18,14 @@ enum ConfigsFailure: Error, Hashable, CustomStringConvertible {
         "The INCREMENTAL_ALTER_CONFIGS API is not supported by the cluster. The API is supported starting from version 2.3.0. You may want to use an older version of this tool to interact with your cluster, or upgrade your brokers to version 2.3.0 or newer to avoid this error."
 
     static func unsupportedEntityType(_ type: String) -> ConfigsFailure {
-        .plain("kafka-configs: --entity-type \(type) is not supported yet (it needs the client quota and SCRAM credential APIs)")
+        .plain(
+            "kafka-configs: --entity-type \(type) is not supported yet (it needs the client quota and SCRAM credential APIs)"
+        )
     }
 
     static func unlistable(_ type: String) -> ConfigsFailure {
-        .plain("kafka-configs: describing every \(ConfigsText.singular(type)) is not supported yet; name one with --entity-name")
+        .plain(
+            "kafka-configs: describing every \(ConfigsText.singular(type)) is not supported yet; name one with --entity-name"
+        )
     }
 }

@@ -21,12 +21,16 @@ enum ConfigsJSON {
             ("source", .string(ConfigsText.sourceName(entry.source))),
             ("sensitive", .bool(entry.isSensitive)),
             ("readOnly", .bool(entry.isReadOnly)),
-            ("synonyms", .array(entry.synonyms.map { synonym in
-                .object([
-                    ("name", .string(synonym.name)), ("value", .optional(synonym.value)),
-                    ("source", .string(ConfigsText.sourceName(synonym.source))),
-                ])
-            })),
+            (
+                "synonyms",
+                .array(
+                    entry.synonyms.map { synonym in
+                        .object([
+                            ("name", .string(synonym.name)), ("value", .optional(synonym.value)),
+                            ("source", .string(ConfigsText.sourceName(synonym.source))),
+                        ])
+                    })
+            ),
         ])
     }
 }

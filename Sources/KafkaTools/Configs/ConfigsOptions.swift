@@ -7,7 +7,9 @@ enum ConfigsOptions {
         "This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group"
 
     /// `ConfigType.ALL` followed by the types only `--bootstrap-server` reaches, in Apache's order.
-    static let entityTypes = ["topics", "clients", "users", "brokers", "ips", "broker-loggers", "client-metrics", "groups"]
+    static let entityTypes = [
+        "topics", "clients", "users", "brokers", "ips", "broker-loggers", "client-metrics", "groups",
+    ]
 
     /// The shorthand flags that name an entity, and the type each stands for (`entityFlags`).
     static let entityFlags: [(option: String, type: String)] = [

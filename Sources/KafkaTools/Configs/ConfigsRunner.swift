@@ -116,7 +116,8 @@ struct ConfigsRunner {
         let operations =
             deletions.map { AlterConfigOperation(name: $0, value: "", kind: .delete) }
             + additions.map { AlterConfigOperation(name: $0.key, value: $0.value, kind: .set) }
-        let failures = try await admin.incrementalAlterConfigs([resource: operations], validateOnly: false, deadline: nil)
+        let failures = try await admin.incrementalAlterConfigs(
+            [resource: operations], validateOnly: false, deadline: nil)
         if let failure = failures[resource] ?? failures.values.first { throw KafkaClientError.broker(failure) }
         output.line(ConfigsText.completed(entityType: entity.entityType, entityName: entity.name))
     }

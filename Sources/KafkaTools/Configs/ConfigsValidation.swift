@@ -95,7 +95,8 @@ struct ConfigsValidation: Sendable, Hashable {
         let defaultable = ["users", "clients", "brokers", "ips"]
         if action == .describe {
             if !types.contains(where: defaultable.contains) && has("entity-default") {
-                throw Invalid("--entity-default must not be specified with --describe of \(types.joined(separator: ","))")
+                throw Invalid(
+                    "--entity-default must not be specified with --describe of \(types.joined(separator: ","))")
             }
             if types.contains("broker-loggers") && !hasEntityName {
                 throw Invalid("An entity name must be specified with --describe of \(types.joined(separator: ","))")
@@ -104,7 +105,9 @@ struct ConfigsValidation: Sendable, Hashable {
         if action == .alter {
             if types.contains(where: defaultable.contains) {
                 if !hasEntityName && !hasEntityDefault {
-                    throw Invalid("An entity-name or default entity must be specified with --alter of users, clients, brokers or ips")
+                    throw Invalid(
+                        "An entity-name or default entity must be specified with --alter of users, clients, brokers or ips"
+                    )
                 }
             } else if !hasEntityName {
                 throw Invalid("An entity name must be specified with --alter of \(types.joined(separator: ","))")
@@ -113,11 +116,15 @@ struct ConfigsValidation: Sendable, Hashable {
                 throw Invalid("Only one of --add-config or --add-config-file must be specified")
             }
             if !has("add-config") && !has("add-config-file") && !has("delete-config") {
-                throw Invalid("At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter")
+                throw Invalid(
+                    "At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter"
+                )
             }
         }
         // Ours: JSON exists for --describe only.
-        if action == .alter && has("output") { throw Invalid("Option \"[output]\" can't be used with option \"[alter]\"") }
+        if action == .alter && has("output") {
+            throw Invalid("Option \"[output]\" can't be used with option \"[alter]\"")
+        }
         let format: OutputFormat
         switch OutputFormat.parse(arguments) {
         case .success(let parsed): format = parsed

@@ -27,7 +27,8 @@ enum ReplicaAssignment {
             }
             partitions.append(brokers)
             if brokers.count != partitions[0].count {
-                throw Invalid(description: "Partition \(index) has different replication factor: \(JavaText.list(brokers))")
+                throw Invalid(
+                    description: "Partition \(index) has different replication factor: \(JavaText.list(brokers))")
             }
         }
         return partitions

@@ -46,7 +46,8 @@ public struct TopicsCommand: ParsableCommand {
                 + TopicsOptions.alterConfigsHint, valueName: "name=value"))
     var config: [String] = []
 
-    @Option(help: ArgumentHelp("This option is no longer supported and has been deprecated since 4.0", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("This option is no longer supported and has been deprecated since 4.0", valueName: "name"))
     var deleteConfig: [String] = []
 
     @Option(
@@ -73,19 +74,27 @@ public struct TopicsCommand: ParsableCommand {
     var underReplicatedPartitions = false
     @Flag(help: "If set when describing topics, only show partitions whose leader is not available.")
     var unavailablePartitions = false
-    @Flag(help: "If set when describing topics, only show partitions whose isr count is less than the configured minimum.")
+    @Flag(
+        help: "If set when describing topics, only show partitions whose isr count is less than the configured minimum."
+    )
     var underMinIsrPartitions = false
-    @Flag(help: "If set when describing topics, only show partitions whose isr count is equal to the configured minimum.")
+    @Flag(
+        help: "If set when describing topics, only show partitions whose isr count is equal to the configured minimum.")
     var atMinIsrPartitions = false
     @Flag(help: "If set when describing topics, only show topics that have overridden configs.")
     var topicsWithOverrides = false
-    @Flag(help: "If set when altering or deleting or describing topics, the action will only execute if the topic exists.")
+    @Flag(
+        help: "If set when altering or deleting or describing topics, the action will only execute if the topic exists."
+    )
     var ifExists = false
     @Flag(
-        help: "If set when creating topics, the create request will not fail if the topic already exists, but the request will still be sent.")
+        help:
+            "If set when creating topics, the create request will not fail if the topic already exists, but the request will still be sent."
+    )
     var ifNotExists = false
     @Flag(
-        help: "Exclude internal topics when listing or describing topics. By default, the internal topics are included.")
+        help: "Exclude internal topics when listing or describing topics. By default, the internal topics are included."
+    )
     var excludeInternal = false
 
     @Option(
@@ -96,7 +105,8 @@ public struct TopicsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Not in Apache's tool: print --list or --describe as JSON (see docs/json-output.md).", valueName: "text|json"),
+            "Not in Apache's tool: print --list or --describe as JSON (see docs/json-output.md).",
+            valueName: "text|json"),
         completion: .list(["text", "json"]))
     var output: String?
 

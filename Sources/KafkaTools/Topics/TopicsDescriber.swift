@@ -48,7 +48,9 @@ struct TopicsDescriber {
             switch format {
             case .text:
                 if header { output.line(TopicDescriptionText.header(topic: topic, configs: entries)) }
-                for partition in partitions { output.line(TopicDescriptionText.partition(topic: topic.name, partition)) }
+                for partition in partitions {
+                    output.line(TopicDescriptionText.partition(topic: topic.name, partition))
+                }
             case .json:
                 if header || !partitions.isEmpty {
                     json.append(TopicsJSON.topic(topic, configs: entries, partitions: partitions))

@@ -7,12 +7,16 @@ import KafkaProtocol
 enum TopicsJSON {
     static func list(_ topics: [TopicListing]) -> JSONValue {
         .object([
-            ("topics", .array(topics.map { topic in
-                .object([
-                    ("name", .string(topic.name)), ("topicId", .string(topic.topicId.base64)),
-                    ("internal", .bool(topic.isInternal)),
-                ])
-            }))
+            (
+                "topics",
+                .array(
+                    topics.map { topic in
+                        .object([
+                            ("name", .string(topic.name)), ("topicId", .string(topic.topicId.base64)),
+                            ("internal", .bool(topic.isInternal)),
+                        ])
+                    })
+            )
         ])
     }
 

@@ -34,7 +34,8 @@ struct TopicsRunner {
     static func report(_ error: any Error, to output: ToolOutput) {
         let message = ClientErrorText.describe(error)
         output.line("Error while executing topic command : \(message)")
-        output.errorLine(LogLine.format(level: "ERROR", message: message, logger: "org.apache.kafka.tools.TopicCommand"))
+        output.errorLine(
+            LogLine.format(level: "ERROR", message: message, logger: "org.apache.kafka.tools.TopicCommand"))
     }
 
     // MARK: - Actions
@@ -52,7 +53,8 @@ struct TopicsRunner {
         if let invalid = TopicName.invalidReason(request.name) { throw TopicsFailure(invalid) }
         let topic: NewTopic
         if let assignment = request.replicaAssignment {
-            let byPartition = Dictionary(uniqueKeysWithValues: assignment.enumerated().map { (Int32($0.offset), $0.element) })
+            let byPartition = Dictionary(
+                uniqueKeysWithValues: assignment.enumerated().map { (Int32($0.offset), $0.element) })
             topic = NewTopic(name: request.name, replicaAssignment: byPartition, configs: request.configs)
         } else {
             topic = NewTopic(
@@ -137,7 +139,8 @@ struct TopicsRunner {
         var filter: TopicFilter?
         if let raw = try arguments.value("topic") { filter = try TopicFilter(raw) }
         let listed = try await admin.listTopics(includeInternal: !excludeInternal, deadline: nil)
-        return listed
+        return
+            listed
             .sorted { $0.name.utf16.lexicographicallyPrecedes($1.name.utf16) }
             .filter { topic in
                 filter.map { $0.allows(topic.name, excludeInternal: excludeInternal) }

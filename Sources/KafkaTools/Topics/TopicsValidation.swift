@@ -65,7 +65,9 @@ struct TopicsValidation: Sendable, Hashable {
         }
 
         // checkInvalidArgs
-        let others = { (allowed: [String]) in ["alter", "create", "describe", "list", "delete"].filter { !allowed.contains($0) } }
+        let others = { (allowed: [String]) in
+            ["alter", "create", "describe", "list", "delete"].filter { !allowed.contains($0) }
+        }
         var rules: [(String, [String])] = [
             ("config", others(["alter", "create"])),
             ("partitions", others(["alter", "create"])),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KafkaTools
 
 /// The `--add-config` grammar: `k1=v1,k2=[a,b]`.
@@ -9,7 +10,10 @@ import Testing
 
     @Test func bracketsGroupCommasAndAreRemoved() throws {
         #expect(try Self.parse("k1=v1,k2=[a,b],k3=v3") == ["k1=v1", "k2=a,b", "k3=v3"])
-        #expect(try Self.parse("leader.replication.throttled.replicas=[0:1,1:2]") == ["leader.replication.throttled.replicas=0:1,1:2"])
+        #expect(
+            try Self.parse("leader.replication.throttled.replicas=[0:1,1:2]") == [
+                "leader.replication.throttled.replicas=0:1,1:2"
+            ])
         #expect(try Self.parse("a=[x=y]") == ["a=x=y"])
     }
 
@@ -27,7 +31,8 @@ import Testing
         }
         #expect(
             AddConfigArguments.invalidFormat
-                == "requirement failed: Invalid entity config: all configs to be added must be in the format \"key=val\" or  \"key=[val1,val2]\" to group values which contain commas.")
+                == "requirement failed: Invalid entity config: all configs to be added must be in the format \"key=val\" or  \"key=[val1,val2]\" to group values which contain commas."
+        )
     }
 
     @Test func keysAreChecked() throws {

@@ -14,12 +14,14 @@ import Testing
         let none = try PendingToolTests.run(binary, [])
         #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.contains("OVERVIEW: "))
         let unknown = try PendingToolTests.run(binary, ["--zookeeper", "localhost:2181"])
-        #expect(unknown.status == 1 && unknown.stdout.isEmpty && unknown.stderr == "zookeeper is not a recognized option\n")
+        #expect(
+            unknown.status == 1 && unknown.stdout.isEmpty && unknown.stderr == "zookeeper is not a recognized option\n")
     }
 
     @Test func anUnreachableServerFailsWithinTheConfiguredTimeout() throws {
         let binary = try #require(PendingToolTests.binary("kafka-topics"))
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("topics-\(UUID().uuidString).properties")
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "topics-\(UUID().uuidString).properties")
         try Data("default.api.timeout.ms=500\n".utf8).write(to: config)
         defer { try? FileManager.default.removeItem(at: config) }
         let start = ContinuousClock.now
@@ -27,7 +29,9 @@ import Testing
             binary, ["--bootstrap-server", "127.0.0.1:1", "--list", "--command-config", config.path])
         #expect(ContinuousClock.now - start < .seconds(10))
         #expect(run.status == 1)
-        #expect(run.stdout.hasPrefix("Error while executing topic command : Could not connect to any bootstrap server (127.0.0.1:1)"))
+        #expect(
+            run.stdout.hasPrefix(
+                "Error while executing topic command : Could not connect to any bootstrap server (127.0.0.1:1)"))
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 }

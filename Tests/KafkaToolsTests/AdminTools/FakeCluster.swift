@@ -49,7 +49,9 @@ actor FakeCluster: AdminOperations {
             overrides: overrides)
     }
 
-    func setPartitions(_ name: String, _ partitions: [TopicPartitionDescription]) { topics[name]?.partitions = partitions }
+    func setPartitions(_ name: String, _ partitions: [TopicPartitionDescription]) {
+        topics[name]?.partitions = partitions
+    }
 
     private func makeId() -> KafkaUUID {
         defer { nextId += 1 }
@@ -123,11 +125,15 @@ actor FakeCluster: AdminOperations {
         var failures: [String: KafkaBrokerError] = [:]
         for topic in newTopics {
             if topics[topic.name] != nil {
-                failures[topic.name] = KafkaBrokerError(.topicAlreadyExists, message: "Topic '\(topic.name)' already exists.")
+                failures[topic.name] = KafkaBrokerError(
+                    .topicAlreadyExists, message: "Topic '\(topic.name)' already exists.")
                 continue
             }
-            if let unknown = topic.configs.keys.sorted().first(where: { key in !Self.topicDefaults.contains { $0.name == key } }) {
-                failures[topic.name] = KafkaBrokerError(.invalidConfig, message: "Unknown topic config name: \(unknown)")
+            if let unknown = topic.configs.keys.sorted().first(where: { key in
+                !Self.topicDefaults.contains { $0.name == key }
+            }) {
+                failures[topic.name] = KafkaBrokerError(
+                    .invalidConfig, message: "Unknown topic config name: \(unknown)")
                 continue
             }
             let factor = Int(topic.replicationFactor == -1 ? 1 : topic.replicationFactor)
@@ -140,7 +146,9 @@ actor FakeCluster: AdminOperations {
                 continue
             }
             if validateOnly { continue }
-            let count = topic.replicaAssignment.isEmpty ? Int(topic.numPartitions == -1 ? 1 : topic.numPartitions) : topic.replicaAssignment.count
+            let count =
+                topic.replicaAssignment.isEmpty
+                ? Int(topic.numPartitions == -1 ? 1 : topic.numPartitions) : topic.replicaAssignment.count
             let replicas = Array(brokers.prefix(factor).map(\.id))
             topics[topic.name] = Topic(
                 id: makeId(),
@@ -155,7 +163,8 @@ actor FakeCluster: AdminOperations {
         return failures
     }
 
-    func deleteTopics(_ names: [String], deadline: ContinuousClock.Instant?) async throws -> [String: KafkaBrokerError] {
+    func deleteTopics(_ names: [String], deadline: ContinuousClock.Instant?) async throws -> [String: KafkaBrokerError]
+    {
         try record("deleteTopics")
         var failures: [String: KafkaBrokerError] = [:]
         for name in names {
@@ -179,11 +188,15 @@ actor FakeCluster: AdminOperations {
             guard Int(total) > current else {
                 failures[name] = KafkaBrokerError(
                     .invalidPartitions,
-                    message: "The topic \(name) currently has \(current) partition(s); \(total) would not be an increase.")
+                    message:
+                        "The topic \(name) currently has \(current) partition(s); \(total) would not be an increase.")
                 continue
             }
             for index in current..<Int(total) {
-                let assigned = assignments[name].flatMap { $0.indices.contains(index - current) ? $0[index - current] : nil } ?? [1]
+                let assigned =
+                    assignments[name].flatMap { $0.indices.contains(index - current) ? $0[index - current] : nil } ?? [
+                        1
+                    ]
                 topic.partitions.append(
                     TopicPartitionDescription(
                         partition: Int32(index), leader: assigned.first, replicas: assigned, isr: assigned,
@@ -205,7 +218,8 @@ actor FakeCluster: AdminOperations {
             case .topic:
                 guard let topic = topics[resource.name] else {
                     throw KafkaClientError.broker(
-                        KafkaBrokerError(.unknownTopicOrPartition, message: "The topic '\(resource.name)' does not exist."))
+                        KafkaBrokerError(
+                            .unknownTopicOrPartition, message: "The topic '\(resource.name)' does not exist."))
                 }
                 result[resource] = Self.topicDefaults.map { name, value, synonym in
                     let defaultSynonym = ConfigSynonym(name: synonym, value: value, source: .defaultConfig)
@@ -213,11 +227,15 @@ actor FakeCluster: AdminOperations {
                         return ConfigEntry(
                             name: name, value: override, source: .dynamicTopicConfig,
                             synonyms: includeSynonyms
-                                ? [ConfigSynonym(name: name, value: override, source: .dynamicTopicConfig), defaultSynonym]
+                                ? [
+                                    ConfigSynonym(name: name, value: override, source: .dynamicTopicConfig),
+                                    defaultSynonym,
+                                ]
                                 : [])
                     }
                     return ConfigEntry(
-                        name: name, value: value, source: .defaultConfig, synonyms: includeSynonyms ? [defaultSynonym] : [])
+                        name: name, value: value, source: .defaultConfig,
+                        synonyms: includeSynonyms ? [defaultSynonym] : [])
                 }
             case .broker:
                 let dynamic = dynamicBrokerConfigs[resource.name] ?? [:]
@@ -231,7 +249,8 @@ actor FakeCluster: AdminOperations {
                     ConfigEntry(
                         name: "ssl.keystore.password", value: nil, source: .staticBrokerConfig, isSensitive: true,
                         synonyms: includeSynonyms
-                            ? [ConfigSynonym(name: "ssl.keystore.password", value: nil, source: .staticBrokerConfig)] : []))
+                            ? [ConfigSynonym(name: "ssl.keystore.password", value: nil, source: .staticBrokerConfig)]
+                            : []))
                 result[resource] = entries
             default:
                 throw KafkaClientError.broker(KafkaBrokerError(.invalidRequest))
@@ -252,8 +271,10 @@ actor FakeCluster: AdminOperations {
                     failures[resource] = KafkaBrokerError(.unknownTopicOrPartition)
                     continue
                 }
-                if let unknown = operations.first(where: { op in !Self.topicDefaults.contains { $0.name == op.name } }) {
-                    failures[resource] = KafkaBrokerError(.invalidConfig, message: "Unknown topic config name: \(unknown.name)")
+                if let unknown = operations.first(where: { op in !Self.topicDefaults.contains { $0.name == op.name } })
+                {
+                    failures[resource] = KafkaBrokerError(
+                        .invalidConfig, message: "Unknown topic config name: \(unknown.name)")
                     continue
                 }
                 for operation in operations {

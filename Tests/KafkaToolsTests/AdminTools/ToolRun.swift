@@ -1,4 +1,5 @@
 import KafkaCLISupport
+
 @testable import KafkaTools
 
 /// What a tool printed and returned.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KafkaTools
 
 /// The pieces of a kafka-topics command line with their own grammar: names, `--config`, `--replica-assignment`,
@@ -8,11 +9,22 @@ import Testing
         ("", "Topic name is invalid: the empty string is not allowed"),
         (".", "Topic name is invalid: '.' is not allowed"),
         ("..", "Topic name is invalid: '..' is not allowed"),
-        ("a b", "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"),
-        ("topic!", "Topic name is invalid: 'topic!' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"),
-        ("é", "Topic name is invalid: 'é' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"),
-        (String(repeating: "x", count: 250),
-         "Topic name is invalid: the length of '\(String(repeating: "x", count: 250))' is longer than the max allowed length 249"),
+        (
+            "a b",
+            "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"
+        ),
+        (
+            "topic!",
+            "Topic name is invalid: 'topic!' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"
+        ),
+        (
+            "é",
+            "Topic name is invalid: 'é' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"
+        ),
+        (
+            String(repeating: "x", count: 250),
+            "Topic name is invalid: the length of '\(String(repeating: "x", count: 250))' is longer than the max allowed length 249"
+        ),
     ])
     func illegalNames(name: String, message: String) {
         #expect(TopicName.invalidReason(name) == message)
@@ -27,14 +39,16 @@ import Testing
     }
 
     @Test func topicConfigs() throws {
-        #expect(try TopicConfigArguments.parse(["retention.ms=1000", " cleanup.policy = compact "])
-            == ["retention.ms": "1000", "cleanup.policy": "compact"])
+        #expect(
+            try TopicConfigArguments.parse(["retention.ms=1000", " cleanup.policy = compact "])
+                == ["retention.ms": "1000", "cleanup.policy": "compact"])
         for bad in ["retention.ms", "retention.ms=", "a=b=c", "a==b", ""] {
             #expect(throws: TopicConfigArguments.Invalid.self, "\(bad)") { try TopicConfigArguments.parse([bad]) }
         }
         #expect(
             TopicConfigArguments.Invalid().description
-                == "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\".")
+                == "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\"."
+        )
     }
 
     @Test func replicaAssignments() throws {
@@ -47,7 +61,9 @@ import Testing
             ("1::2", "For input string: \"\""),
         ]
         for (text, message) in cases {
-            #expect(throws: ReplicaAssignment.Invalid(description: message), "\(text)") { try ReplicaAssignment.parse(text) }
+            #expect(throws: ReplicaAssignment.Invalid(description: message), "\(text)") {
+                try ReplicaAssignment.parse(text)
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import KafkaClient
 import KafkaProtocol
 import Testing
+
 @testable import KafkaTools
 
 /// Exact `--describe` lines (⇥ written as \t).
@@ -27,7 +28,8 @@ import Testing
         ]
         #expect(
             TopicDescriptionText.header(topic: topic, configs: configs)
-                == "Topic: orders\tTopicId: q6t8O81ZR3Odgwr8kOJx6Q\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: segment.bytes=1073741824")
+                == "Topic: orders\tTopicId: q6t8O81ZR3Odgwr8kOJx6Q\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: segment.bytes=1073741824"
+        )
         #expect(
             TopicDescriptionText.partition(topic: "orders", topic.partitions[0])
                 == "\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr: ")
@@ -64,7 +66,8 @@ import Testing
         ]
         #expect(
             TopicDescriptionText.header(topic: topic, configs: configs).hasSuffix(
-                "\tConfigs: compression.type=producer,cleanup.policy=compact,ssl.password=null,segment.bytes=104857600"))
+                "\tConfigs: compression.type=producer,cleanup.policy=compact,ssl.password=null,segment.bytes=104857600")
+        )
     }
 
     @Test func reportFilters() {
@@ -88,7 +91,8 @@ import Testing
         #expect(!PartitionFilter(topicsWithOverrides: true).printsHeader(configs: []))
         #expect(PartitionFilter(topicsWithOverrides: true).printsHeader(configs: overridden))
         #expect(!PartitionFilter(topicsWithOverrides: true).printsPartitions)
-        #expect(PartitionFilter.minIsr([ConfigEntry(name: "min.insync.replicas", value: "2", source: .defaultConfig)]) == 2)
+        #expect(
+            PartitionFilter.minIsr([ConfigEntry(name: "min.insync.replicas", value: "2", source: .defaultConfig)]) == 2)
         #expect(PartitionFilter.minIsr([]) == 1)
     }
 }

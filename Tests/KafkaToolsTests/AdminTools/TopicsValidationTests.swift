@@ -1,5 +1,6 @@
 import KafkaCLISupport
 import Testing
+
 @testable import KafkaTools
 
 /// `TopicCommandOptions.checkArgs` as a table: each command line and Apache's verdict.
@@ -12,33 +13,60 @@ import Testing
 
     static let refused: [([String], String)] = [
         (bootstrap, "Command must include exactly one action: --list, --describe, --create, --alter or --delete"),
-        (bootstrap + ["--list", "--describe"],
-         "Command must include exactly one action: --list, --describe, --create, --alter or --delete"),
+        (
+            bootstrap + ["--list", "--describe"],
+            "Command must include exactly one action: --list, --describe, --create, --alter or --delete"
+        ),
         (["--list"], "--bootstrap-server must be specified"),
         (bootstrap + ["--create"], "Missing required argument \"[topic]\""),
         (bootstrap + ["--delete"], "Missing required argument \"[topic]\""),
         (bootstrap + ["--alter", "--topic", "t"], "Missing required argument \"[partitions]\""),
         (bootstrap + ["--describe", "--if-exists"], "--topic or --topic-id is required to describe a topic"),
-        (bootstrap + ["--alter", "--topic", "t", "--config", "a=b", "--partitions", "2"],
-         "Option combination \"[[bootstrap-server], [config]]\" can't be used with option \"[alter]\" (To alter topic configurations, the kafka-configs tool can be used.)"),
+        (
+            bootstrap + ["--alter", "--topic", "t", "--config", "a=b", "--partitions", "2"],
+            "Option combination \"[[bootstrap-server], [config]]\" can't be used with option \"[alter]\" (To alter topic configurations, the kafka-configs tool can be used.)"
+        ),
         (bootstrap + ["--list", "--partitions", "2"], "Option \"[partitions]\" can't be used with option \"[list]\""),
-        (bootstrap + ["--describe", "--config", "a=b"], "Option \"[config]\" can't be used with option \"[describe]\""),
-        (bootstrap + ["--alter", "--topic", "t", "--partitions", "2", "--replication-factor", "1"],
-         "Option \"[replication-factor]\" can't be used with option \"[alter]\""),
-        (bootstrap + ["--create", "--topic", "t", "--replica-assignment", "1", "--partitions", "1"],
-         "Option \"[replica-assignment]\" can't be used with option \"[partitions]\""),
-        (bootstrap + ["--create", "--topic", "t", "--replica-assignment", "1", "--replication-factor", "1"],
-         "Option \"[replica-assignment]\" can't be used with option \"[replication-factor]\""),
-        (bootstrap + ["--list", "--under-replicated-partitions"],
-         "Option \"[under-replicated-partitions]\" can't be used with option \"[list]\""),
-        (bootstrap + ["--describe", "--under-min-isr-partitions", "--topics-with-overrides"],
-         "Option \"[under-min-isr-partitions]\" can't be used with option \"[topics-with-overrides]\""),
-        (bootstrap + ["--create", "--topic", "t", "--if-exists"], "Option \"[if-exists]\" can't be used with option \"[create]\""),
-        (bootstrap + ["--delete", "--topic", "t", "--if-not-exists"],
-         "Option \"[if-not-exists]\" can't be used with option \"[delete]\""),
-        (bootstrap + ["--delete", "--topic", "t", "--exclude-internal"],
-         "Option \"[exclude-internal]\" can't be used with option \"[delete]\""),
-        (bootstrap + ["--create", "--topic", "t", "--output", "json"], "Option \"[output]\" can't be used with option \"[create]\""),
+        (
+            bootstrap + ["--describe", "--config", "a=b"],
+            "Option \"[config]\" can't be used with option \"[describe]\""
+        ),
+        (
+            bootstrap + ["--alter", "--topic", "t", "--partitions", "2", "--replication-factor", "1"],
+            "Option \"[replication-factor]\" can't be used with option \"[alter]\""
+        ),
+        (
+            bootstrap + ["--create", "--topic", "t", "--replica-assignment", "1", "--partitions", "1"],
+            "Option \"[replica-assignment]\" can't be used with option \"[partitions]\""
+        ),
+        (
+            bootstrap + ["--create", "--topic", "t", "--replica-assignment", "1", "--replication-factor", "1"],
+            "Option \"[replica-assignment]\" can't be used with option \"[replication-factor]\""
+        ),
+        (
+            bootstrap + ["--list", "--under-replicated-partitions"],
+            "Option \"[under-replicated-partitions]\" can't be used with option \"[list]\""
+        ),
+        (
+            bootstrap + ["--describe", "--under-min-isr-partitions", "--topics-with-overrides"],
+            "Option \"[under-min-isr-partitions]\" can't be used with option \"[topics-with-overrides]\""
+        ),
+        (
+            bootstrap + ["--create", "--topic", "t", "--if-exists"],
+            "Option \"[if-exists]\" can't be used with option \"[create]\""
+        ),
+        (
+            bootstrap + ["--delete", "--topic", "t", "--if-not-exists"],
+            "Option \"[if-not-exists]\" can't be used with option \"[delete]\""
+        ),
+        (
+            bootstrap + ["--delete", "--topic", "t", "--exclude-internal"],
+            "Option \"[exclude-internal]\" can't be used with option \"[delete]\""
+        ),
+        (
+            bootstrap + ["--create", "--topic", "t", "--output", "json"],
+            "Option \"[output]\" can't be used with option \"[create]\""
+        ),
         (bootstrap + ["--list", "--output", "yaml"], "Invalid value 'yaml' for option output: use text or json"),
     ]
 

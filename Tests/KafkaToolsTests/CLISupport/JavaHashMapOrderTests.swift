@@ -1,5 +1,6 @@
-@testable import KafkaCLISupport
 import Testing
+
+@testable import KafkaCLISupport
 
 @Suite struct JavaHashMapOrderTests {
     @Test func stringHashCodeIsJavas() {

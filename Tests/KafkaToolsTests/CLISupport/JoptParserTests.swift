@@ -43,7 +43,9 @@ import Testing
         #expect(throws: JoptError.unrecognizedOption("x")) { try Self.parser.parse(["-xyz"]) }
         #expect(throws: JoptError.unrecognizedOption("h")) { try Self.parser.parse(["-h"]) }
         #expect(throws: JoptError.unrecognizedOption("foo")) { try Self.parser.parse(["--foo=bar"]) }
-        #expect(throws: JoptError.missingRequiredArgument(option: "topic")) { try Self.parser.parse(["--list", "--topic"]) }
+        #expect(throws: JoptError.missingRequiredArgument(option: "topic")) {
+            try Self.parser.parse(["--list", "--topic"])
+        }
         #expect(JoptError.missingRequiredArgument(option: "topic").description == "Option topic requires an argument")
     }
 
