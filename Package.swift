@@ -68,7 +68,9 @@ let package = Package(
         ),
         .target(
             name: "KafkaTools",
-            dependencies: ["KafkaCLISupport", "KafkaClient", "KafkaStorage", "KafkaCompression", argumentParser]
+            dependencies: [
+                "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", argumentParser,
+            ]
         ),
         .target(
             name: "KafkaServerStartCommand",
@@ -121,8 +123,8 @@ let package = Package(
         .testTarget(
             name: "KafkaToolsTests",
             dependencies: [
-                "KafkaTools", "KafkaCLISupport", "KafkaServerStartCommand", "KafkaProtocol", "KafkaCompression", nioCore,
-                argumentParser,
+                "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
+                "KafkaCompression", nioCore, argumentParser,
             ]
         ),
         .testTarget(

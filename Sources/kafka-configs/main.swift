@@ -1,4 +1,3 @@
-import ArgumentParser
 import KafkaTools
 
-ConfigsCommand.main()
+await ConfigsCommand.runAndExit()

@@ -1,4 +1,3 @@
-import ArgumentParser
 import KafkaTools
 
-TopicsCommand.main()
+await TopicsCommand.runAndExit()
