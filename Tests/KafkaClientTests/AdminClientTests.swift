@@ -85,3 +85,17 @@ import Testing
         await admin.close()
     }
 }
+
+@Suite struct ConnectionErrorTextTests {
+    @Test func refusedAndUnresolvableAddressesGiveTheSystemsReason() async throws {
+        for (servers, reason) in [("127.0.0.1:1", "Connection refused"), ("nosuch.invalid:9092", "could not resolve host nosuch.invalid")] {
+            let admin = try KafkaAdminClient(properties: ["bootstrap.servers": servers, "retry.backoff.ms": "50"])
+            await #expect {
+                _ = try await admin.listTopics(deadline: .now + .milliseconds(300))
+            } throws: { error in
+                "\(error)" == "Could not connect to any bootstrap server (\(servers)): \(reason)"
+            }
+            await admin.close()
+        }
+    }
+}

@@ -18,7 +18,7 @@ enum ConfigsJSON {
         .object([
             ("name", .string(entry.name)),
             ("value", .optional(entry.value)),
-            ("source", .string(ConfigsText.sourceName(entry.source))),
+            ("source", .string(entry.source.kafkaName)),
             ("sensitive", .bool(entry.isSensitive)),
             ("readOnly", .bool(entry.isReadOnly)),
             (
@@ -27,7 +27,7 @@ enum ConfigsJSON {
                     entry.synonyms.map { synonym in
                         .object([
                             ("name", .string(synonym.name)), ("value", .optional(synonym.value)),
-                            ("source", .string(ConfigsText.sourceName(synonym.source))),
+                            ("source", .string(synonym.source.kafkaName)),
                         ])
                     })
             ),

@@ -11,7 +11,7 @@ enum ConfigsText {
 
     /// `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`; a sensitive or unset value is `null`.
     static func entry(_ entry: ConfigEntry) -> String {
-        let synonyms = entry.synonyms.map { "\(sourceName($0.source)):\($0.name)=\($0.value ?? "null")" }
+        let synonyms = entry.synonyms.map { "\($0.source.kafkaName):\($0.name)=\($0.value ?? "null")" }
             .joined(separator: ", ")
         return "  \(entry.name)=\(entry.value ?? "null") sensitive=\(entry.isSensitive) synonyms={\(synonyms)}"
     }
@@ -26,14 +26,4 @@ enum ConfigsText {
 
     /// Scala's `entityType.dropRight(1)`: `topics` → `topic`, `client-metrics` → `client-metric`.
     static func singular(_ entityType: String) -> String { String(entityType.dropLast()) }
-
-    /// The Java client's `ConfigEntry.ConfigSource` constant names, which name the two newest sources
-    /// `DYNAMIC_CLIENT_METRICS_CONFIG` and `DYNAMIC_GROUP_CONFIG` (the protocol's names lack `DYNAMIC_`).
-    static func sourceName(_ source: ConfigSource) -> String {
-        switch source {
-        case .clientMetricsConfig: return "DYNAMIC_CLIENT_METRICS_CONFIG"
-        case .groupConfig: return "DYNAMIC_GROUP_CONFIG"
-        default: return source.kafkaName
-        }
-    }
 }

@@ -155,7 +155,7 @@ import Testing
 
     @Test func anUnreachableClusterIsOneLineNamingIt() async {
         let cluster = FakeCluster()
-        await cluster.set(failure: .bootstrapUnreachable(servers: ["127.0.0.1:1"], reason: "x (errno: 111)"))
+        await cluster.set(failure: .bootstrapUnreachable(servers: ["127.0.0.1:1"], reason: "Connection refused"))
         let argv = ["--bootstrap-server", "127.0.0.1:1", "--describe", "--topic", "t"]
         let run = await runConfigs(argv, on: cluster)
         #expect(

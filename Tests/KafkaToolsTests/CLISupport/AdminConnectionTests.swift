@@ -33,25 +33,4 @@ import Testing
             #expect(ClientErrorText.describe(error) == "Invalid url in bootstrap.servers: no-port")
         }
     }
-
-    @Test func connectionFailuresKeepTheAddressAndTheSystemsReason() {
-        let refused = KafkaClientError.bootstrapUnreachable(
-            servers: ["localhost:9092"],
-            reason:
-                "Connection errors: SingleConnectionFailure(target: [IPv4]localhost/127.0.0.1:9092, error: connection reset (error set): Connection refused (errno: 111))"
-        )
-        #expect(
-            ClientErrorText.describe(refused)
-                == "Could not connect to any bootstrap server (localhost:9092): Connection refused")
-        let unknownHost = KafkaClientError.bootstrapUnreachable(
-            servers: ["nosuch:9092"],
-            reason:
-                "DNS error: SocketAddressError.UnknownHost: Name or service not known (error -2) for host nosuch, port 9092"
-        )
-        #expect(
-            ClientErrorText.describe(unknownHost)
-                == "Could not connect to any bootstrap server (nosuch:9092): Name or service not known")
-        let other = KafkaClientError.timeout("Timed out")
-        #expect(ClientErrorText.describe(other) == "Timed out")
-    }
 }
