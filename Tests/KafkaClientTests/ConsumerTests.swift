@@ -127,3 +127,45 @@ import Testing
         #expect(partitions(plan, "b") == ["t-1"])
     }
 }
+
+@Suite struct StickyAssignorTests {
+    private func tp(_ partition: Int32) -> TopicPartition { TopicPartition(topic: "t", partition: partition) }
+
+    @Test func aFreshGroupIsBalanced() {
+        let members = ["a", "b", "c"].map { MemberSubscription(memberId: $0, topics: ["t"], ownedPartitions: []) }
+        let plan = PartitionAssignors.assign(strategy: "cooperative-sticky", members: members, partitionCounts: ["t": 7])
+        #expect(plan.values.map(\.count).sorted() == [2, 2, 3])
+        #expect(Set(plan.values.flatMap { $0 }).count == 7)
+    }
+
+    @Test func aJoiningMemberGetsPartitionsOnlyAfterTheirOwnersRevokedThem() {
+        var members = [
+            MemberSubscription(memberId: "a", topics: ["t"], ownedPartitions: [tp(0), tp(1), tp(2)]),
+            MemberSubscription(memberId: "b", topics: ["t"], ownedPartitions: [tp(3), tp(4), tp(5)]),
+            MemberSubscription(memberId: "c", topics: ["t"], ownedPartitions: []),
+        ]
+        let first = PartitionAssignors.assign(strategy: "cooperative-sticky", members: members, partitionCounts: ["t": 6])
+        #expect(first["a"] == [tp(0), tp(1)])
+        #expect(first["b"] == [tp(3), tp(4)])
+        #expect(first["c"] == [])
+        // Second rebalance: a and b revoked what moved.
+        members[0].ownedPartitions = first["a"] ?? []
+        members[1].ownedPartitions = first["b"] ?? []
+        let second = PartitionAssignors.assign(strategy: "cooperative-sticky", members: members, partitionCounts: ["t": 6])
+        #expect(second["a"] == [tp(0), tp(1)])
+        #expect(second["b"] == [tp(3), tp(4)])
+        #expect(second["c"] == [tp(2), tp(5)])
+    }
+
+    @Test func theNewestGenerationWinsAConflictingClaim() {
+        let members = [
+            MemberSubscription(memberId: "a", topics: ["t"], ownedPartitions: [tp(0)]),
+            MemberSubscription(memberId: "b", topics: ["t"], ownedPartitions: [tp(0)]),
+        ]
+        let plan = StickyAssignor.assign(members: members, generations: ["a": 3, "b": 5], partitionCounts: ["t": 2])
+        #expect(plan["b"] == [tp(0)])
+        #expect(plan["a"] == [tp(1)])
+        #expect(PartitionAssignors.isCooperative(["cooperative-sticky"]))
+        #expect(!PartitionAssignors.isCooperative(["range", "cooperative-sticky"]))
+    }
+}

@@ -56,9 +56,12 @@ actor GroupMembership {
         }
     }
 
+    private var isCooperative: Bool { PartitionAssignors.isCooperative(config.assignmentStrategies) }
+
     private func rejoin(deadline: ContinuousClock.Instant) async throws {
-        // Eager protocol: give everything back (committing what was consumed) before joining again.
-        if !assigned.isEmpty {
+        // Eager protocol: give everything back (committing what was consumed) before joining again. The
+        // cooperative protocol keeps consuming and revokes only what the new assignment moves.
+        if !assigned.isEmpty && !isCooperative {
             if config.enableAutoCommit {
                 try? await commit(await engine.positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
             }
@@ -96,6 +99,9 @@ actor GroupMembership {
         var memberSubscription = ConsumerProtocolSubscription()
         memberSubscription.topics = topics
         memberSubscription.generationId = generation
+        memberSubscription.ownedPartitions = Dictionary(grouping: assigned, by: \.topic).sorted { $0.key < $1.key }.map {
+            ConsumerProtocolSubscription.TopicPartition(topic: $0.key, partitions: $0.value.map(\.partition))
+        }
         memberSubscription.rackId = config.clientRack.isEmpty ? nil : config.clientRack
         subscriptionBytes.writeInteger(Int16(3))
         try memberSubscription.write(into: &subscriptionBytes, version: 3)
@@ -138,12 +144,20 @@ actor GroupMembership {
                 topic.partitions.map { TopicPartition(topic: topic.topic, partition: $0) }
             }.sorted()
         }
-        let committed = try await committedOffsets(partitions, deadline: deadline)
+        let previous = Set(assigned)
+        let revoked = previous.subtracting(partitions)
+        if !revoked.isEmpty && config.enableAutoCommit {
+            let positions = await engine.positions.filter { revoked.contains($0.key) }
+            try? await commit(positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+        }
+        let added = partitions.filter { !previous.contains($0) }
+        let committed = try await committedOffsets(added, deadline: deadline)
         assigned = partitions
         await engine.assign(partitions, offsets: committed)
-        needsJoin = false
+        // Cooperative: partitions given up here go to their new owner in a second rebalance, right away.
+        needsJoin = isCooperative && !revoked.isEmpty
         logger.info(
-            "[Consumer clientId=\(config.client.clientId), groupId=\(groupId)] Adding newly assigned partitions: \(partitions.map(\.description).joined(separator: ", "))")
+            "[Consumer clientId=\(config.client.clientId), groupId=\(groupId)] Adding newly assigned partitions: \(added.map(\.description).joined(separator: ", "))")
         startHeartbeats(coordinator: coordinator)
     }
 
@@ -151,6 +165,7 @@ actor GroupMembership {
         async throws -> [SyncGroupRequest.SyncGroupRequestAssignment]
     {
         var members: [MemberSubscription] = []
+        var generations: [String: Int32] = [:]
         for member in joined.members {
             var bytes = member.metadata
             let version = try bytes.readKafkaInt16()
@@ -159,12 +174,16 @@ actor GroupMembership {
             members.append(
                 MemberSubscription(
                     memberId: member.memberId, groupInstanceId: member.groupInstanceId, topics: decoded.topics,
-                    ownedPartitions: []))
+                    ownedPartitions: decoded.ownedPartitions.flatMap { topic in
+                        topic.partitions.map { TopicPartition(topic: topic.topic, partition: $0) }
+                    }))
+            generations[member.memberId] = decoded.generationId
         }
         let topics = Array(Set(members.flatMap(\.topics))).sorted()
         let metadata = try await cluster.refreshMetadata(topics: topics, deadline: deadline)
         let counts = metadata.topics.compactMapValues { $0.partitions.isEmpty ? nil : Int32($0.partitions.count) }
-        let plan = PartitionAssignors.assign(strategy: name, members: members, partitionCounts: counts)
+        let plan = PartitionAssignors.assign(
+            strategy: name, members: members, generations: generations, partitionCounts: counts)
         return try members.map { member in
             var assignment = ConsumerProtocolAssignment()
             let owned = plan[member.memberId] ?? []

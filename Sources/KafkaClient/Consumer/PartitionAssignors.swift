@@ -9,14 +9,27 @@ struct MemberSubscription: Sendable, Hashable {
 /// The built-in assignors of the Java client, computed by the group leader.
 enum PartitionAssignors {
     /// The names this client can serve as leader, in Kafka's protocol spelling.
-    static let supported: Set<String> = ["range", "roundrobin"]
+    static let supported: Set<String> = ["range", "roundrobin", "cooperative-sticky"]
+
+    /// Whether a rebalance with these configured assignors is cooperative: only when every one of them supports
+    /// it, as the Java client decides.
+    static func isCooperative(_ strategies: [String]) -> Bool {
+        !strategies.isEmpty && strategies.allSatisfy { $0 == "cooperative-sticky" }
+    }
 
     static func assign(
-        strategy: String, members: [MemberSubscription], partitionCounts: [String: Int32]
+        strategy: String, members: [MemberSubscription], generations: [String: Int32] = [:],
+        partitionCounts: [String: Int32]
     ) -> [String: [TopicPartition]] {
         switch strategy {
-        case "roundrobin": return roundRobin(members: members, partitionCounts: partitionCounts)
-        default: return range(members: members, partitionCounts: partitionCounts)
+        case "roundrobin":
+            return roundRobin(members: members, partitionCounts: partitionCounts)
+        case "cooperative-sticky":
+            let plan = StickyAssignor.assign(
+                members: members, generations: generations, partitionCounts: partitionCounts)
+            return StickyAssignor.cooperativeAdjustment(plan, members: members)
+        default:
+            return range(members: members, partitionCounts: partitionCounts)
         }
     }
 
