@@ -35,21 +35,38 @@ public struct DumpLogCommand: ParsableCommand {
             valueName: "size"))
     public var maxBytes: Int32 = Int32.max
 
+    @Flag(
+        help: ArgumentHelp(
+            "Check every batch of the .log files (CRC, offsets, trailing bytes) and print one summary line per file; exit 1 when anything is invalid. (Not in Apache's tool.)"
+        ))
+    public var verify = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Output format: text (Apache's) or json (one object per line; see docs/json-output.md). (Not in Apache's tool.)",
+            valueName: "text|json"))
+    var output: OutputFormat = .text
+
     public init() {}
 
     public func run() throws {
         guard let files else {
             // Apache prints the blurb for an empty command line and names the missing option otherwise; both exit 1.
-            let nothingGiven = !deepIteration && !printDataLog && !skipRecordMetadata && maxBytes == Int32.max
+            let nothingGiven =
+                !deepIteration && !printDataLog && !skipRecordMetadata && maxBytes == Int32.max && !verify
+                && output == .text
             printToStandardError(nothingGiven ? Self.blurb : "Missing required argument \"[files]\"")
             printToStandardError(Self.helpMessage())
             throw ExitCode(1)
         }
         let format = DumpLogFormat(
-            deepIteration: deepIteration, printData: printDataLog, skipRecordMetadata: skipRecordMetadata)
-        let output = DumpOutput(out: writeToStandardOutput, error: writeToStandardError)
+            deepIteration: deepIteration, printData: printDataLog, skipRecordMetadata: skipRecordMetadata,
+            json: output == .json)
         let paths = files.split(separator: ",").map(String.init)
-        let ok = DumpLogRunner(format: format, maxBytes: Int(maxBytes)).run(paths: paths, output: output)
+        let runner = DumpLogRunner(format: format, maxBytes: Int(maxBytes), verify: verify)
+        let ok = runner.run(paths: paths, output: DumpOutput(out: writeToStandardOutput, error: writeToStandardError))
         if !ok { throw ExitCode(1) }
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -94,6 +94,33 @@ public final class BrokerConnection: Sendable {
         channel.close(promise: nil)
     }
 
+    /// Writes the request at once and returns its pending answer: requests dispatched one after another are on
+    /// the wire in that order (what an idempotent producer's sequence numbers need), whoever awaits them.
+    public func dispatch<Request: KafkaRequest>(_ request: Request, version: Int16, timeoutMs: Int64) throws
+        -> PendingResponse<Request.Response>
+    {
+        let frame = try Self.encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+        let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
+        channel.writeAndFlush(
+            OutgoingRequest(
+                frame: frame, expectsResponse: true,
+                timeout: .milliseconds(timeoutMs), response: promise),
+            promise: nil)
+        return PendingResponse(frame: promise.futureResult, version: version, address: address, timeoutMs: timeoutMs)
+    }
+
+    /// Writes a request that gets no answer (Produce with acks=0) at once; the future completes once written.
+    public func dispatchWithoutResponse<Request: KafkaRequest>(_ request: Request, version: Int16) throws
+        -> EventLoopFuture<ByteBuffer>
+    {
+        let frame = try Self.encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+        let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
+        channel.writeAndFlush(
+            OutgoingRequest(frame: frame, expectsResponse: false, timeout: .seconds(3600), response: promise),
+            promise: nil)
+        return promise.futureResult
+    }
+
     // MARK: - Internals
 
     private static func send<Request: KafkaRequest>(
@@ -116,7 +143,7 @@ public final class BrokerConnection: Sendable {
         }
     }
 
-    private static func encode<Request: KafkaRequest>(
+    static func encode<Request: KafkaRequest>(
         _ request: Request, version: Int16, clientId: String?, allocator: ByteBufferAllocator
     ) throws -> ByteBuffer {
         var frame = allocator.buffer(capacity: 256)
@@ -180,5 +207,29 @@ public final class BrokerConnection: Sendable {
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
         if error is ChannelError { return "\(error)" }
         return "\(error)"
+    }
+}
+
+/// A request already on the wire, waiting for its answer.
+public struct PendingResponse<Response: KafkaResponse>: Sendable {
+    let frame: EventLoopFuture<ByteBuffer>
+    let version: Int16
+    let address: BrokerAddress
+    let timeoutMs: Int64
+
+    public func get() async throws -> Response {
+        let bytes: ByteBuffer
+        do {
+            bytes = try await frame.get()
+        } catch KafkaClientError.timeout {
+            throw KafkaClientError.timeout(
+                "Timed out after \(timeoutMs) ms waiting for a \(Response.apiKey.name) response from \(address)")
+        }
+        do {
+            return try KafkaFrames.decodeResponse(Response.self, version: version, frame: bytes).body
+        } catch {
+            throw KafkaClientError.protocolViolation(
+                "could not decode the \(Response.apiKey.name) v\(version) response from \(address): \(error)")
+        }
     }
 }

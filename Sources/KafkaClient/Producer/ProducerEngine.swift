@@ -25,6 +25,8 @@ actor ProducerEngine {
     private var queues: [TopicPartition: PartitionQueue] = [:]
     private var inFlight: [Int: ProducerBatch] = [:]
     private var requestsInFlight: [Int32: Int] = [:]
+    private var leaderConnections: [Int32: BrokerConnection] = [:]
+    private var connectingTo: Set<Int32> = []
     private var nextBatchId = 0
     private var bufferedBytes = 0
     private var memoryWaiters: [CheckedContinuation<Void, Never>] = []
@@ -285,6 +287,14 @@ actor ProducerEngine {
         if config.idempotent && producerId < 0 && !isIdle {
             guard await initProducerId() else { return }
         }
+        // Each round sends at most one request per leader (one batch per partition); keep going while rounds
+        // still send something, so that up to max.in.flight requests are in the air.
+        while drainRound() {}
+        notifyIfIdle()
+    }
+
+    /// One round of `drain`; returns whether it sent anything.
+    private func drainRound() -> Bool {
         let now = ContinuousClock.now
         var byLeader: [Int32: [ProducerBatch]] = [:]
         var requestBytes: [Int32: Int] = [:]
@@ -316,6 +326,7 @@ actor ProducerEngine {
                 needMetadata = true
                 continue
             }
+            guard liveConnection(to: leader) != nil else { continue }
             // Batches for one leader share one request, so only a leader without a request yet is limited.
             if byLeader[leader] == nil,
                 requestsInFlight[leader, default: 0] >= config.maxInFlightRequestsPerConnection
@@ -351,15 +362,75 @@ actor ProducerEngine {
         }
 
         for (leader, batches) in byLeader {
-            requestsInFlight[leader, default: 0] += 1
             for batch in batches { inFlight[batch.id] = batch }
-            let ids = batches.map(\.id)
-            let request = produceRequest(batches)
-            Task { await self.send(request, batchIds: ids, to: leader) }
+            dispatch(produceRequest(batches), batchIds: batches.map(\.id), to: leader)
         }
         if needMetadata { refreshMetadataInBackground() }
         if let nextWake { scheduleWake(at: nextWake) }
-        notifyIfIdle()
+        return !byLeader.isEmpty
+    }
+
+    /// The open connection to a leader, or nil while one is being opened (the sender is woken when it is).
+    private func liveConnection(to leader: Int32) -> BrokerConnection? {
+        if let connection = leaderConnections[leader], connection.isActive { return connection }
+        leaderConnections[leader] = nil
+        guard connectingTo.insert(leader).inserted else { return nil }
+        Task {
+            let deadline = ContinuousClock.now + .milliseconds(self.config.client.requestTimeoutMs)
+            let connection = try? await self.cluster.connection(toNode: leader, deadline: deadline)
+            self.connected(connection, to: leader)
+        }
+        return nil
+    }
+
+    private func connected(_ connection: BrokerConnection?, to leader: Int32) {
+        connectingTo.remove(leader)
+        if let connection {
+            leaderConnections[leader] = connection
+            wake()
+        } else {
+            // Unreachable leader: its metadata may be stale; try again after the backoff.
+            for (partition, node) in leaders where node == leader { leaders[partition] = nil }
+            refreshMetadataInBackground()
+            scheduleWake(at: .now + .milliseconds(config.client.retryBackoffMs))
+        }
+    }
+
+    /// Puts the request on the leader's connection now, in drain order, and handles the answer when it comes.
+    private func dispatch(_ request: ProduceRequest, batchIds: [Int], to leader: Int32) {
+        guard let connection = leaderConnections[leader] else { return }
+        requestsInFlight[leader, default: 0] += 1
+        do {
+            // v13 names topics by id; v12 is the newest that names them by name.
+            let version = try connection.negotiatedVersion(ProduceRequest.self, maxVersion: 12)
+            if request.acks == 0 {
+                let written = try connection.dispatchWithoutResponse(request, version: version)
+                Task {
+                    let result: Result<ProduceResponse?, KafkaClientError>
+                    do {
+                        _ = try await written.get()
+                        result = .success(nil)
+                    } catch {
+                        result = .failure(error as? KafkaClientError ?? .protocolViolation("\(error)"))
+                    }
+                    self.handle(result, batchIds: batchIds, leader: leader)
+                }
+            } else {
+                let pending = try connection.dispatch(
+                    request, version: version, timeoutMs: config.client.requestTimeoutMs)
+                Task {
+                    let result: Result<ProduceResponse?, KafkaClientError>
+                    do {
+                        result = .success(try await pending.get())
+                    } catch {
+                        result = .failure(error as? KafkaClientError ?? .protocolViolation("\(error)"))
+                    }
+                    self.handle(result, batchIds: batchIds, leader: leader)
+                }
+            }
+        } catch {
+            handle(.failure(error as? KafkaClientError ?? .protocolViolation("\(error)")), batchIds: batchIds, leader: leader)
+        }
     }
 
     private static func advance(_ sequence: Int32, by count: Int) -> Int32 {
@@ -380,29 +451,6 @@ actor ProducerEngine {
             ProduceRequest.TopicProduceData(name: $0.key, partitionData: $0.value)
         }
         return request
-    }
-
-    /// Runs outside the actor's queue while waiting on the network; results come back through `handle`.
-    private nonisolated func send(_ request: ProduceRequest, batchIds: [Int], to leader: Int32) async {
-        let result: Result<ProduceResponse?, KafkaClientError>
-        do {
-            let deadline = ContinuousClock.now + .milliseconds(config.client.requestTimeoutMs)
-            let connection = try await cluster.connection(toNode: leader, deadline: deadline)
-            // v13 names topics by id; v12 is the newest that names them by name.
-            let version = try connection.negotiatedVersion(ProduceRequest.self, maxVersion: 12)
-            if request.acks == 0 {
-                try await connection.sendWithoutResponse(request, version: version)
-                result = .success(nil)
-            } else {
-                result = .success(
-                    try await connection.send(request, version: version, timeoutMs: config.client.requestTimeoutMs))
-            }
-        } catch let error as KafkaClientError {
-            result = .failure(error)
-        } catch {
-            result = .failure(.protocolViolation("\(error)"))
-        }
-        await handle(result, batchIds: batchIds, leader: leader)
     }
 
     private func handle(_ result: Result<ProduceResponse?, KafkaClientError>, batchIds: [Int], leader: Int32) {

@@ -3,11 +3,16 @@ public struct DumpLogFormat: Hashable, Sendable {
     public var deepIteration: Bool
     public var printData: Bool
     public var skipRecordMetadata: Bool
+    /// `--output json`: one JSON object per line instead of Apache's text.
+    public var json: Bool
 
     /// `--print-data-log` implies `--deep-iteration`, as in Apache's tool.
-    public init(deepIteration: Bool = false, printData: Bool = false, skipRecordMetadata: Bool = false) {
+    public init(
+        deepIteration: Bool = false, printData: Bool = false, skipRecordMetadata: Bool = false, json: Bool = false
+    ) {
         self.deepIteration = deepIteration || printData
         self.printData = printData
         self.skipRecordMetadata = skipRecordMetadata
+        self.json = json
     }
 }

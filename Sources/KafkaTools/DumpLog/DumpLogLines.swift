@@ -61,12 +61,17 @@ enum DumpLogLines {
 
     /// A control record's description: end-transaction markers in full, other types by name and id.
     static func controlDescription(_ record: Record) throws -> String {
+        let control = try controlInfo(record)
+        guard let epoch = control.coordinatorEpoch else { return "controlType: \(control.type)(\(control.id))" }
+        return "endTxnMarker: \(control.type) coordinatorEpoch: \(epoch)"
+    }
+
+    /// A control record's type, and the coordinator epoch when it is an end-transaction marker.
+    static func controlInfo(_ record: Record) throws -> (type: String, id: Int16, coordinatorEpoch: Int32?) {
         let key = try ControlRecordKey(from: record.key ?? ByteBuffer())
-        guard key.type == .commit || key.type == .abort else {
-            return "controlType: \(key.type)(\(key.type.rawValue))"
-        }
+        guard key.type == .commit || key.type == .abort else { return ("\(key.type)", key.type.rawValue, nil) }
         let marker = try EndTransactionMarker(record)
-        return "endTxnMarker: \(marker.type) coordinatorEpoch: \(marker.coordinatorEpoch)"
+        return ("\(marker.type)", key.type.rawValue, marker.coordinatorEpoch)
     }
 
     /// Without metadata the first data field starts the line with `| `; a null key or value prints nothing.

@@ -12,6 +12,8 @@ import KafkaStorage
 struct DumpLogRunner {
     let format: DumpLogFormat
     let maxBytes: Int
+    /// `--verify`: check `.log` files and print one summary line each instead of dumping them.
+    var verify = false
     let fileSystem = PosixFileSystem()
 
     /// Returns false when any file could not be read or decoded.
@@ -19,7 +21,7 @@ struct DumpLogRunner {
         var ok = true
         var gapReports: [String] = []
         for path in paths {
-            output.line("Dumping \(path)")
+            if !format.json { output.line("Dumping \(path)") }
             let gaps = OffsetGapTracker()
             ok = dump(path: path, gaps: gaps, output: output) && ok
             gapReports += gaps.reportLines(absolutePath: Self.absolutePath(path))
@@ -52,13 +54,19 @@ struct DumpLogRunner {
                 return false
             }
             switch suffix {
+            case ".log" where verify:
+                let totals = try SegmentVerifier(maxBytes: maxBytes).verify(file: file, output: output)
+                output.line(totals.line(path: path))
+                return totals.isValid
             case ".log":
                 return try LogSegmentDumper(format: format, maxBytes: maxBytes, gaps: gaps)
                     .dump(file: file, path: path, baseOffset: baseOffset, output: output)
             case ".index":
-                try IndexDumper().dumpOffsetIndex(file: file, path: path, baseOffset: baseOffset, output: output)
+                if format.json { output.line(DumpLogJSON.file(path: path, logStartOffset: nil)) }
+                try IndexDumper(json: format.json).dumpOffsetIndex(file: file, path: path, baseOffset: baseOffset, output: output)
             default:
-                try IndexDumper().dumpTimeIndex(file: file, baseOffset: baseOffset, output: output)
+                if format.json { output.line(DumpLogJSON.file(path: path, logStartOffset: nil)) }
+                try IndexDumper(json: format.json).dumpTimeIndex(file: file, baseOffset: baseOffset, output: output)
             }
             return true
         } catch {

@@ -17,7 +17,7 @@ struct LogSegmentDumper {
 
     /// Returns false when something could not be decoded.
     func dump(file: any StorageFile, path: String, baseOffset: Int64, output: DumpOutput) throws -> Bool {
-        output.line("Log starting offset: \(baseOffset)")
+        output.line(format.json ? DumpLogJSON.file(path: path, logStartOffset: baseOffset) : "Log starting offset: \(baseOffset)")
         let size = try file.size()
         var scanner = try LogFileScanner(file: file, endPosition: min(size, Int64(maxBytes)))
         var ok = true
@@ -29,7 +29,10 @@ struct LogSegmentDumper {
             }
         }
         if let tail = scanner.tail, maxBytes == Self.defaultMaxBytes {
-            output.line("Found \(tail.length) invalid bytes at the end of \(Self.fileName(path))")
+            output.line(
+                format.json
+                    ? DumpLogJSON.invalidBytes(tail.length, file: Self.fileName(path))
+                    : "Found \(tail.length) invalid bytes at the end of \(Self.fileName(path))")
         }
         return ok
     }
@@ -42,14 +45,25 @@ struct LogSegmentDumper {
             output.errorLine("Error at position \(position), skipping the batch: \(error)")
             return false
         }
-        output.line(DumpLogLines.batchLine(batch.header, position: position, crcIsValid: batch.crcIsValid))
+        output.line(
+            format.json
+                ? DumpLogJSON.batch(batch.header, position: position, crcIsValid: batch.crcIsValid)
+                : DumpLogLines.batchLine(batch.header, position: position, crcIsValid: batch.crcIsValid))
         guard format.deepIteration else { return true }
         do {
             var records = try batch.records(maxDecompressedBytes: maxDecompressedBytes)
             while let record = try records.next() {
-                let control = batch.header.isControl ? try DumpLogLines.controlDescription(record) : nil
                 gaps.see(record.offset(in: batch.header))
-                output.line(DumpLogLines.recordLine(record, in: batch.header, control: control, format: format))
+                if format.json {
+                    let control = batch.header.isControl ? try DumpLogLines.controlInfo(record) : nil
+                    output.line(
+                        DumpLogJSON.record(
+                            record, in: batch.header, control: control.map { ($0.type, $0.coordinatorEpoch) },
+                            format: format))
+                } else {
+                    let control = batch.header.isControl ? try DumpLogLines.controlDescription(record) : nil
+                    output.line(DumpLogLines.recordLine(record, in: batch.header, control: control, format: format))
+                }
             }
             return true
         } catch {
@@ -62,7 +76,10 @@ struct LogSegmentDumper {
         do {
             let message = try LegacyMessage(bytes: bytes)
             let valid = message.crcIsValid
-            output.line(DumpLogLines.legacyEntryLine(message, position: position, crcIsValid: valid))
+            output.line(
+                format.json
+                    ? DumpLogJSON.legacyEntry(message, position: position, crcIsValid: valid)
+                    : DumpLogLines.legacyEntryLine(message, position: position, crcIsValid: valid))
             guard format.deepIteration else { return true }
             let inner = try message.innerMessages(maxDecompressedBytes: maxDecompressedBytes, verifyCRC: false)
             // Magic 1 inner offsets are relative, the wrapper holding the last one's absolute offset; magic 0
@@ -74,9 +91,13 @@ struct LogSegmentDumper {
                 gaps.see(offset)
                 let timestamp = message.timestampType == .logAppendTime ? message.timestamp : record.timestamp
                 output.line(
-                    DumpLogLines.legacyRecordLine(
-                        record, offset: offset, timestampType: message.timestampType, timestamp: timestamp,
-                        crcIsValid: record.crcIsValid, format: format))
+                    format.json
+                        ? DumpLogJSON.legacyRecord(
+                            record, offset: offset, timestampType: message.timestampType, timestamp: timestamp,
+                            crcIsValid: record.crcIsValid, format: format)
+                        : DumpLogLines.legacyRecordLine(
+                            record, offset: offset, timestampType: message.timestampType, timestamp: timestamp,
+                            crcIsValid: record.crcIsValid, format: format))
             }
             return true
         } catch {
