@@ -64,7 +64,7 @@ public struct DumpLogCommand: ParsableCommand {
             json: output == .json)
         let paths = files.split(separator: ",").map(String.init)
         let runner = DumpLogRunner(format: format, maxBytes: Int(maxBytes), verify: verify)
-        let ok = runner.run(paths: paths, output: DumpOutput(out: writeToStandardOutput, error: writeToStandardError))
+        let ok = runner.run(paths: paths, output: DumpOutput(out: { writeToStandardOutput(bytes: $0) }, error: writeToStandardError))
         if !ok { throw ExitCode(1) }
     }
 }

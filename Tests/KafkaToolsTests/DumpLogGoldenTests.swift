@@ -22,7 +22,7 @@ import Testing
     static func dump(_ paths: [String], _ format: DumpLogFormat = DumpLogFormat(), maxBytes: Int? = nil) -> Transcript {
         let sink = Sink()
         // A tiny chunk size so that the chunking itself is exercised.
-        let output = DumpOutput(chunkSize: 100, out: { sink.out += $0 }, error: { sink.err += $0 })
+        let output = DumpOutput(chunkSize: 100, out: { sink.out += String(decoding: $0, as: UTF8.self) }, error: { sink.err += $0 })
         let runner = DumpLogRunner(format: format, maxBytes: maxBytes ?? LogSegmentDumper.defaultMaxBytes)
         let ok = runner.run(paths: paths, output: output)
         return Transcript(out: sink.out, err: sink.err, ok: ok)

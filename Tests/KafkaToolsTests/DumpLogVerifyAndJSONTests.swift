@@ -8,7 +8,7 @@ import Testing
 @Suite struct DumpLogVerifyAndJSONTests {
     private func run(_ paths: [String], _ format: DumpLogFormat = DumpLogFormat(), verify: Bool) -> DumpLogGoldenTests.Transcript {
         let sink = DumpLogGoldenTests.Sink()
-        let output = DumpOutput(chunkSize: 100, out: { sink.out += $0 }, error: { sink.err += $0 })
+        let output = DumpOutput(chunkSize: 100, out: { sink.out += String(decoding: $0, as: UTF8.self) }, error: { sink.err += $0 })
         let runner = DumpLogRunner(format: format, maxBytes: LogSegmentDumper.defaultMaxBytes, verify: verify)
         let ok = runner.run(paths: paths, output: output)
         return DumpLogGoldenTests.Transcript(out: sink.out, err: sink.err, ok: ok)

@@ -29,19 +29,67 @@ enum DumpLogLines {
     static func recordLine(
         _ record: Record, in header: RecordBatchHeader, control: String?, format: DumpLogFormat
     ) -> String {
-        var line = ""
-        if !format.skipRecordMetadata {
-            let headerKeys = record.headers.map(\.keyString).joined(separator: ",")
-            line = "| offset: \(record.offset(in: header))"
-                + " \(header.timestampType.name): \(record.timestamp(in: header))"
-                + " keySize: \(record.key?.readableBytes ?? -1) valueSize: \(record.value?.readableBytes ?? -1)"
-                + " sequence: \(sequence(of: record, in: header)) headerKeys: [\(headerKeys)]"
-            if let control { line += " " + control }
+        var text = ""
+        let output = DumpOutput(out: { text += String(decoding: $0, as: UTF8.self) }, error: { _ in })
+        writeRecordLine(record, in: header, control: control, format: format, to: output)
+        output.flush()
+        return String(text.dropLast())
+    }
+
+    /// `" CreateTime: "` and the like, as static text (the per-record path avoids building Strings).
+    static func timestampLabel(_ type: TimestampType) -> StaticString {
+        switch type {
+        case .createTime: return " CreateTime: "
+        case .logAppendTime: return " LogAppendTime: "
+        default: return " NoTimestampType: "
         }
-        if format.printData && !header.isControl {
-            appendData(key: record.key, value: record.value, to: &line, format: format)
+    }
+
+    /// Writes the record line (and its newline) straight into the output buffer: the hot path of a deep dump.
+    static func writeRecordLine(
+        _ record: Record, in header: RecordBatchHeader, control: String?, format: DumpLogFormat, to output: DumpOutput
+    ) {
+        output.writeLine { line in
+            var wroteField = false
+            if !format.skipRecordMetadata {
+                line.append("| offset: ")
+                line.appendDecimal(record.offset(in: header))
+                line.append(Self.timestampLabel(header.timestampType))
+                line.appendDecimal(record.timestamp(in: header))
+                line.append(" keySize: ")
+                line.appendDecimal(Int64(record.key?.readableBytes ?? -1))
+                line.append(" valueSize: ")
+                line.appendDecimal(Int64(record.value?.readableBytes ?? -1))
+                line.append(" sequence: ")
+                line.appendDecimal(Int64(sequence(of: record, in: header)))
+                line.append(" headerKeys: [")
+                var first = true
+                for recordHeader in record.headers {
+                    if !first { line.append(",") }
+                    line.appendJavaText(recordHeader.key)
+                    first = false
+                }
+                line.append("]")
+                if let control {
+                    line.append(" ")
+                    line.append(control)
+                }
+                wroteField = true
+            }
+            if format.printData && !header.isControl {
+                // Without metadata the first data field starts the line with `| `; a null key or value prints
+                // nothing.
+                if let key = record.key {
+                    line.append(wroteField ? " key: " : "| key: ")
+                    line.appendJavaText(key)
+                    wroteField = true
+                }
+                if let value = record.value {
+                    line.append(wroteField ? " payload: " : "| payload: ")
+                    line.appendJavaText(value)
+                }
+            }
         }
-        return line
     }
 
     /// The line for one message of a magic 0/1 entry; `offset` and `timestamp` are the ones the reader sees.

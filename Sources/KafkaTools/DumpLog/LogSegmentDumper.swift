@@ -62,7 +62,7 @@ struct LogSegmentDumper {
                             format: format))
                 } else {
                     let control = batch.header.isControl ? try DumpLogLines.controlDescription(record) : nil
-                    output.line(DumpLogLines.recordLine(record, in: batch.header, control: control, format: format))
+                    DumpLogLines.writeRecordLine(record, in: batch.header, control: control, format: format, to: output)
                 }
             }
             return true
