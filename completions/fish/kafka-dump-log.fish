@@ -20,7 +20,7 @@ function __kafka-dump-log_parse_tokens -S
     set -l unparsed_tokens (__kafka-dump-log_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-dump-log'
-        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'h/help'
+        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'verify' 'output=' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __kafka-dump-log_parse_subcommand -r 1 
@@ -82,5 +82,7 @@ complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_f
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" print-data-log' -l 'print-data-log' -d 'If set, printing the messages content when dumping data logs.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" skip-record-metadata' -l 'skip-record-metadata' -d 'Whether to skip printing metadata for each record.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" max-bytes' -l 'max-bytes' -d 'Limit the amount of total batches read in bytes avoiding reading the whole .log file(s).' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" verify' -l 'verify' -d 'Check every batch of the .log files (CRC, offsets, trailing bytes) and print one summary line per file; exit 1 when anything is invalid. (Not in Apache\'s tool.)'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" output' -l 'output' -d 'Output format: text (Apache\'s) or json (one object per line; see docs/json-output.md). (Not in Apache\'s tool.)' -rfka ''
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_positional "kafka-dump-log" -eq 1' -fa 'help' -d 'Show subcommand help information.'
