@@ -35,6 +35,24 @@ public struct DumpLogCommand: ParsableCommand {
             valueName: "size"))
     public var maxBytes: Int32 = Int32.max
 
+    @Option(
+        help: ArgumentHelp(
+            "If set, used to deserialize the keys. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.",
+            valueName: "class"))
+    public var keyDecoderClass: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "If set, used to deserialize the messages. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.",
+            valueName: "class"))
+    public var valueDecoderClass: String?
+
+    @Flag(help: "If set, log data will be parsed as offset data from the __consumer_offsets topic.")
+    public var offsetsDecoder = false
+
+    @Flag(help: "If set, log data will be parsed as transaction metadata from the __transaction_state topic.")
+    public var transactionLogDecoder = false
+
     @Flag(
         help: ArgumentHelp(
             "Check every batch of the .log files (CRC, offsets, trailing bytes) and print one summary line per file; exit 1 when anything is invalid. (Not in Apache's tool.)"
@@ -59,9 +77,21 @@ public struct DumpLogCommand: ParsableCommand {
             printToStandardError(Self.helpMessage())
             throw ExitCode(1)
         }
-        let format = DumpLogFormat(
-            deepIteration: deepIteration, printData: printDataLog, skipRecordMetadata: skipRecordMetadata,
+        // Any decoder option implies --print-data-log, as in Apache's tool.
+        let decoding =
+            keyDecoderClass != nil || valueDecoderClass != nil || offsetsDecoder || transactionLogDecoder
+        var format = DumpLogFormat(
+            deepIteration: deepIteration, printData: printDataLog || decoding, skipRecordMetadata: skipRecordMetadata,
             json: output == .json)
+        do {
+            format.keyDecoder = try keyDecoderClass.map(RecordDecoder.init(className:)) ?? .string
+            format.valueDecoder = try valueDecoderClass.map(RecordDecoder.init(className:)) ?? .string
+        } catch {
+            printToStandardError("\(error)")
+            throw ExitCode(1)
+        }
+        if offsetsDecoder { format.coordinatorRecords = .consumerOffsets }
+        if transactionLogDecoder { format.coordinatorRecords = .transactionState }
         let paths = files.split(separator: ",").map(String.init)
         let runner = DumpLogRunner(format: format, maxBytes: Int(maxBytes), verify: verify)
         let ok = runner.run(paths: paths, output: DumpOutput(out: { writeToStandardOutput(bytes: $0) }, error: writeToStandardError))

@@ -20,7 +20,7 @@ function __kafka-dump-log_parse_tokens -S
     set -l unparsed_tokens (__kafka-dump-log_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-dump-log'
-        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'verify' 'output=' 'h/help'
+        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'key-decoder-class=' 'value-decoder-class=' 'offsets-decoder' 'transaction-log-decoder' 'verify' 'output=' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __kafka-dump-log_parse_subcommand -r 1 
@@ -82,6 +82,10 @@ complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_f
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" print-data-log' -l 'print-data-log' -d 'If set, printing the messages content when dumping data logs.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" skip-record-metadata' -l 'skip-record-metadata' -d 'Whether to skip printing metadata for each record.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" max-bytes' -l 'max-bytes' -d 'Limit the amount of total batches read in bytes avoiding reading the whole .log file(s).' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" key-decoder-class' -l 'key-decoder-class' -d 'If set, used to deserialize the keys. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" value-decoder-class' -l 'value-decoder-class' -d 'If set, used to deserialize the messages. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" offsets-decoder' -l 'offsets-decoder' -d 'If set, log data will be parsed as offset data from the __consumer_offsets topic.'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" transaction-log-decoder' -l 'transaction-log-decoder' -d 'If set, log data will be parsed as transaction metadata from the __transaction_state topic.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" verify' -l 'verify' -d 'Check every batch of the .log files (CRC, offsets, trailing bytes) and print one summary line per file; exit 1 when anything is invalid. (Not in Apache\'s tool.)'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" output' -l 'output' -d 'Output format: text (Apache\'s) or json (one object per line; see docs/json-output.md). (Not in Apache\'s tool.)' -rfka ''
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" h help' -s 'h' -l 'help' -d 'Show help information.'

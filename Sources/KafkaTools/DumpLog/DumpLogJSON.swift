@@ -57,7 +57,16 @@ enum DumpLogJSON {
             if let epoch = control.coordinatorEpoch { marker.append(("coordinatorEpoch", .integer(Int64(epoch)))) }
             fields.append(("control", .object(marker)))
         }
-        if format.printData && !header.isControl { appendData(key: record.key, value: record.value, to: &fields) }
+        if format.printData && !header.isControl {
+            if format.printsPlainText {
+                appendData(key: record.key, value: record.value, to: &fields)
+            } else {
+                let (key, payload) = DumpLogLines.decodedData(
+                    key: record.key, value: record.value, offset: record.offset(in: header), format: format)
+                fields.append(("key", .optional(key)))
+                fields.append(("payload", .optional(payload)))
+            }
+        }
         return JSONValue.object(fields).rendered
     }
 

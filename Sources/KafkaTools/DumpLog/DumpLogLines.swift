@@ -36,6 +36,18 @@ enum DumpLogLines {
         return String(text.dropLast())
     }
 
+    /// Key and payload through the decoders the options chose (Apache's `MessageParser`).
+    static func decodedData(key: ByteBuffer?, value: ByteBuffer?, offset: Int64, format: DumpLogFormat)
+        -> (String?, String?)
+    {
+        if let topic = format.coordinatorRecords {
+            return CoordinatorRecordJSON.describe(key: key, value: value, offset: offset, topic: topic)
+        }
+        return (
+            key.map { format.keyDecoder.text($0, offset: offset) }, value.map { format.valueDecoder.text($0, offset: offset) }
+        )
+    }
+
     /// `" CreateTime: "` and the like, as static text (the per-record path avoids building Strings).
     static func timestampLabel(_ type: TimestampType) -> StaticString {
         switch type {
@@ -76,7 +88,18 @@ enum DumpLogLines {
                 }
                 wroteField = true
             }
-            if format.printData && !header.isControl {
+            if format.printData && !header.isControl && !format.printsPlainText {
+                let (key, payload) = decodedData(key: record.key, value: record.value, offset: record.offset(in: header), format: format)
+                if let key {
+                    line.append(wroteField ? " key: " : "| key: ")
+                    line.append(key)
+                    wroteField = true
+                }
+                if let payload {
+                    line.append(wroteField ? " payload: " : "| payload: ")
+                    line.append(payload)
+                }
+            } else if format.printData && !header.isControl {
                 // Without metadata the first data field starts the line with `| `; a null key or value prints
                 // nothing.
                 if let key = record.key {
