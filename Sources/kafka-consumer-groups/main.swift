@@ -1,4 +1,3 @@
-import ArgumentParser
 import KafkaTools
 
-ConsumerGroupsCommand.main()
+await ConsumerGroupsCommand.runAndExit()

@@ -28,6 +28,8 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 
 # kafka-topics and kafka-configs against the bundled broker and Tansu (tools-admin.sh).
 "$here/tools-admin.sh" || { echo "interop: kafka-topics/kafka-configs failed against a broker" >&2; exit 1; }
+# kafka-consumer-groups against Tansu (and the bundled broker once it has a group coordinator).
+"$here/tools-groups.sh" || { echo "interop: kafka-consumer-groups failed against a broker" >&2; exit 1; }
 
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then
