@@ -35,6 +35,18 @@ public struct DumpLogCommand: ParsableCommand {
             valueName: "size"))
     public var maxBytes: Int32 = Int32.max
 
+    @Option(help: ArgumentHelp("Size of largest message.", valueName: "size"))
+    public var maxMessageSize: Int32 = 5 * 1024 * 1024
+
+    @Flag(help: "If set, just verify the index log without printing its content.")
+    public var verifyIndexOnly = false
+
+    @Flag(
+        help:
+            "If set, just checks the index sanity without printing its content. This is the same check that is executed on broker startup to determine if an index needs rebuilding or not."
+    )
+    public var indexSanityCheck = false
+
     @Option(
         help: ArgumentHelp(
             "If set, used to deserialize the keys. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.",
@@ -93,7 +105,9 @@ public struct DumpLogCommand: ParsableCommand {
         if offsetsDecoder { format.coordinatorRecords = .consumerOffsets }
         if transactionLogDecoder { format.coordinatorRecords = .transactionState }
         let paths = files.split(separator: ",").map(String.init)
-        let runner = DumpLogRunner(format: format, maxBytes: Int(maxBytes), verify: verify)
+        let runner = DumpLogRunner(
+            format: format, maxBytes: Int(maxBytes), verify: verify, verifyIndexOnly: verifyIndexOnly,
+            indexSanityCheck: indexSanityCheck, maxMessageSize: Int(maxMessageSize))
         let ok = runner.run(paths: paths, output: DumpOutput(out: { writeToStandardOutput(bytes: $0) }, error: writeToStandardError))
         if !ok { throw ExitCode(1) }
     }

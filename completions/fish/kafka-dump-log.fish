@@ -20,7 +20,7 @@ function __kafka-dump-log_parse_tokens -S
     set -l unparsed_tokens (__kafka-dump-log_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-dump-log'
-        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'key-decoder-class=' 'value-decoder-class=' 'offsets-decoder' 'transaction-log-decoder' 'verify' 'output=' 'h/help'
+        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'max-message-size=' 'verify-index-only' 'index-sanity-check' 'key-decoder-class=' 'value-decoder-class=' 'offsets-decoder' 'transaction-log-decoder' 'verify' 'output=' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __kafka-dump-log_parse_subcommand -r 1 
@@ -82,6 +82,9 @@ complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_f
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" print-data-log' -l 'print-data-log' -d 'If set, printing the messages content when dumping data logs.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" skip-record-metadata' -l 'skip-record-metadata' -d 'Whether to skip printing metadata for each record.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" max-bytes' -l 'max-bytes' -d 'Limit the amount of total batches read in bytes avoiding reading the whole .log file(s).' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" max-message-size' -l 'max-message-size' -d 'Size of largest message.' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" verify-index-only' -l 'verify-index-only' -d 'If set, just verify the index log without printing its content.'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" index-sanity-check' -l 'index-sanity-check' -d 'If set, just checks the index sanity without printing its content. This is the same check that is executed on broker startup to determine if an index needs rebuilding or not.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" key-decoder-class' -l 'key-decoder-class' -d 'If set, used to deserialize the keys. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.' -rfka ''
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" value-decoder-class' -l 'value-decoder-class' -d 'If set, used to deserialize the messages. This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.' -rfka ''
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" offsets-decoder' -l 'offsets-decoder' -d 'If set, log data will be parsed as offset data from the __consumer_offsets topic.'

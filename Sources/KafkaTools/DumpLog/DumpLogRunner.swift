@@ -14,24 +14,30 @@ struct DumpLogRunner {
     let maxBytes: Int
     /// `--verify`: check `.log` files and print one summary line each instead of dumping them.
     var verify = false
+    var verifyIndexOnly = false
+    var indexSanityCheck = false
+    var maxMessageSize = 5 * 1024 * 1024
     let fileSystem = PosixFileSystem()
 
     /// Returns false when any file could not be read or decoded.
     func run(paths: [String], output: DumpOutput) -> Bool {
         var ok = true
         var gapReports: [String] = []
+        let indexVerifier = IndexVerifier(maxMessageSize: maxMessageSize)
         for path in paths {
             if !format.json { output.line("Dumping \(path)") }
             let gaps = OffsetGapTracker()
-            ok = dump(path: path, gaps: gaps, output: output) && ok
+            ok = dump(path: path, gaps: gaps, indexVerifier: indexVerifier, output: output) && ok
             gapReports += gaps.reportLines(absolutePath: Self.absolutePath(path))
         }
+        // Apache's order: index findings, then offset gaps.
+        for line in indexVerifier.reportLines() { output.errorLine(line) }
         for line in gapReports { output.errorLine(line) }
         output.flush()
         return ok
     }
 
-    private func dump(path: String, gaps: OffsetGapTracker, output: DumpOutput) -> Bool {
+    private func dump(path: String, gaps: OffsetGapTracker, indexVerifier: IndexVerifier, output: DumpOutput) -> Bool {
         guard !fileSystem.isDirectory(path) else {
             output.errorLine("Error: \(path) is a directory")
             return false
@@ -63,16 +69,25 @@ struct DumpLogRunner {
                     .dump(file: file, path: path, baseOffset: baseOffset, output: output)
             case ".index":
                 if format.json { output.line(DumpLogJSON.file(path: path, logStartOffset: nil)) }
-                try IndexDumper(json: format.json).dumpOffsetIndex(file: file, path: path, baseOffset: baseOffset, output: output)
+                try indexDumper(indexVerifier).dumpOffsetIndex(file: file, path: path, baseOffset: baseOffset, output: output)
             default:
                 if format.json { output.line(DumpLogJSON.file(path: path, logStartOffset: nil)) }
-                try IndexDumper(json: format.json).dumpTimeIndex(file: file, baseOffset: baseOffset, output: output)
+                try indexDumper(indexVerifier).dumpTimeIndex(file: file, path: path, baseOffset: baseOffset, output: output)
             }
             return true
+        } catch let error as DumpLogError {
+            output.errorLine("Error: \(error)")
+            return false
         } catch {
             output.errorLine("Error: could not read \(path): \(Self.describe(error))")
             return false
         }
+    }
+
+    private func indexDumper(_ verifier: IndexVerifier) -> IndexDumper {
+        IndexDumper(
+            json: format.json, verifyOnly: verifyIndexOnly, sanityCheckOnly: indexSanityCheck, verifier: verifier,
+            fileSystem: fileSystem)
     }
 
     /// Java's `File.getAbsolutePath`: the working directory prepended, nothing normalised.
