@@ -64,12 +64,13 @@ let package = Package(
         ),
         .target(
             name: "KafkaCLISupport",
-            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
+            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaClient", argumentParser, "CReadline", logging]
         ),
         .target(
             name: "KafkaTools",
             dependencies: [
                 "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", argumentParser,
+                logging, nioCore,
             ]
         ),
         .target(
