@@ -125,7 +125,7 @@ let package = Package(
             name: "KafkaToolsTests",
             dependencies: [
                 "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
-                "KafkaCompression", nioCore, argumentParser,
+                "KafkaCompression", nioCore, nioConcurrency, argumentParser,
             ]
         ),
         .testTarget(
