@@ -138,6 +138,17 @@ public struct ConsoleConsumerCommand: ParsableCommand {
         ToolEntry.exit(status)
     }
 
+    /// Our client's poll does bookkeeping in proportion to the records it holds (KafkaClient's ConsumerEngine
+    /// rebuilds a set of the buffered partitions on every poll), so with Kafka's default of 500 records a poll,
+    /// polling costs more than printing. Larger polls change nothing visible; a value the user sets is kept.
+    static let recordsPerPoll = "5000"
+
+    static func clientProperties(_ properties: [String: String]) -> [String: String] {
+        var properties = properties
+        if properties["max.poll.records"] == nil { properties["max.poll.records"] = recordsPerPoll }
+        return properties
+    }
+
     /// Parses, validates and runs one command line; returns the exit status. `onStop` installs what calls its
     /// argument on SIGINT/SIGTERM; `connect` builds the consumer (tests pass a fake).
     static func execute(
@@ -183,7 +194,7 @@ public struct ConsoleConsumerCommand: ParsableCommand {
             }
             let consumer: any ConsoleConsumerClient
             do {
-                consumer = try connect(invocation.consumerProperties)
+                consumer = try connect(Self.clientProperties(invocation.consumerProperties))
             } catch {
                 errorLine(
                     LogLine.format(
