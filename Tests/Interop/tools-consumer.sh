@@ -170,6 +170,8 @@ expect "--skip-message-on-error" 0 "" "$(printf '[ts] ERROR Error processing mes
     --value-deserializer org.apache.kafka.common.serialization.LongDeserializer
 expect "unknown topic" 1 "" $'[ts] ERROR Error processing message, terminating consumer process: The broker does not host this topic partition. (org.apache.kafka.tools.consumer.ConsoleConsumer)\nProcessed a total of 0 messages\n' \
     --topic nosuch --partition 0 --offset earliest
+expect "unknown partition at an offset" 1 "" $'[ts] ERROR Error processing message, terminating consumer process: The broker does not host this topic partition. (org.apache.kafka.tools.consumer.ConsoleConsumer)\nProcessed a total of 0 messages\n' \
+    --topic codecs --partition 7 --offset 5
 
 # An unreachable server: one ERROR line naming it within default.api.timeout.ms, then the count; exit 1.
 dead=$(free_port)

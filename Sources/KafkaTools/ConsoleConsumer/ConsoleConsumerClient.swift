@@ -1,11 +1,13 @@
 import KafkaClient
+import KafkaProtocol
 
 /// What the console consumer needs from a consumer: the KafkaConsumer calls it makes, so that the whole
 /// loop (limits, timeouts, skipped records, shutdown) can be tested against a scripted fake.
 protocol ConsoleConsumerClient: Sendable {
     var maxPollRecords: Int { get }
-    /// Fails within `default.api.timeout.ms` when no bootstrap server answers (Apache's tool would poll forever).
-    func checkReachable() async throws
+    /// Fails within `default.api.timeout.ms` when no bootstrap server answers, or when `partition` (the one a
+    /// `--partition` read is assigned) does not exist; Apache's tool would poll forever in both cases.
+    func checkReachable(partition: TopicPartition?) async throws
     func subscribe(topics: [String]) async throws
     func subscribe(pattern: String) async throws
     func assign(_ partitions: [TopicPartition]) async
@@ -20,12 +22,17 @@ protocol ConsoleConsumerClient: Sendable {
 extension KafkaConsumer: ConsoleConsumerClient {
     var maxPollRecords: Int { config.maxPollRecords }
 
-    /// One connection to any bootstrap server, on a cluster handle of its own that is closed at once.
-    func checkReachable() async throws {
+    /// One Metadata request, on a cluster handle of its own that is closed at once. (The consumer itself would
+    /// wait silently: its leader lookups swallow failures and retry forever.)
+    func checkReachable(partition: TopicPartition?) async throws {
         let cluster = KafkaCluster(config: config.client)
         do {
-            _ = try await cluster.anyConnection(deadline: cluster.defaultDeadline())
+            let metadata = try await cluster.refreshMetadata(
+                topics: partition.map { [$0.topic] } ?? [], deadline: cluster.defaultDeadline())
             await cluster.close()
+            if let partition, metadata.topics[partition.topic]?.partitions[partition.partition] == nil {
+                throw KafkaClientError.broker(KafkaBrokerError(.unknownTopicOrPartition))
+            }
         } catch {
             await cluster.close()
             throw error

@@ -95,7 +95,11 @@ struct ConsoleConsumerRunner {
 
     private func process(count: inout Int, unconsumed: inout ArraySlice<ConsumerRecord>) async -> Ending {
         do {
-            try await consumer.checkReachable()
+            if case .partition(let topic, let partition, _) = invocation.source {
+                try await consumer.checkReachable(partition: TopicPartition(topic: topic, partition: partition))
+            } else {
+                try await consumer.checkReachable(partition: nil)
+            }
         } catch {
             return .pollFailed(error)
         }

@@ -34,7 +34,7 @@ final class FakeConsoleConsumer: ConsoleConsumerClient {
 
     private func record(_ call: String) { state.withLockedValue { $0.calls.append(call) } }
 
-    func checkReachable() async throws {
+    func checkReachable(partition: TopicPartition?) async throws {
         if let unreachable { throw unreachable }
     }
 
