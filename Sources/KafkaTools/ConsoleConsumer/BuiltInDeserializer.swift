@@ -34,9 +34,9 @@ struct ConfiguredDeserializer: Sendable, Hashable {
     }
 
     /// `property` is `key.deserializer`, `value.deserializer` or `headers.deserializer`; nil when it is not set.
-    static func configure(property: String, isKey: Bool, from properties: [String: String]) throws(
-        FormatterConfigurationError
-    ) -> ConfiguredDeserializer? {
+    static func configure(property: String, isKey: Bool, from properties: [String: String])
+        throws(FormatterConfigurationError) -> ConfiguredDeserializer?
+    {
         guard let name = properties[property] else { return nil }
         guard let kind = BuiltInDeserializer(rawValue: name) else {
             let detail =
@@ -56,7 +56,8 @@ struct ConfiguredDeserializer: Sendable, Hashable {
         for (key, value) in properties where key.hasPrefix(prefix) && key.count > prefix.count {
             own[String(key.dropFirst(prefix.count))] = value
         }
-        let encodingName = own[isKey ? "key.deserializer.encoding" : "value.deserializer.encoding"]
+        let encodingName =
+            own[isKey ? "key.deserializer.encoding" : "value.deserializer.encoding"]
             ?? own["deserializer.encoding"]
         switch (kind, encodingName) {
         case (.string, let name?):
@@ -65,7 +66,9 @@ struct ConfiguredDeserializer: Sendable, Hashable {
             }
             return ConfiguredDeserializer(kind: kind, encoding: encoding)
         case (.uuid, let name?):
-            if let encoding = TextEncoding(javaName: name) { return ConfiguredDeserializer(kind: kind, encoding: encoding) }
+            if let encoding = TextEncoding(javaName: name) {
+                return ConfiguredDeserializer(kind: kind, encoding: encoding)
+            }
             return ConfiguredDeserializer(kind: kind, unsupportedEncoding: name)
         default:
             return ConfiguredDeserializer(kind: kind)
@@ -84,9 +87,11 @@ struct ConfiguredDeserializer: Sendable, Hashable {
         case .long:
             output.append(decimal: try integer(bytes, size: 8, name: "LongDeserializer"))
         case .integer:
-            output.append(decimal: Int64(Int32(truncatingIfNeeded: try integer(bytes, size: 4, name: "IntegerDeserializer"))))
+            output.append(
+                decimal: Int64(Int32(truncatingIfNeeded: try integer(bytes, size: 4, name: "IntegerDeserializer"))))
         case .short:
-            output.append(decimal: Int64(Int16(truncatingIfNeeded: try integer(bytes, size: 2, name: "ShortDeserializer"))))
+            output.append(
+                decimal: Int64(Int16(truncatingIfNeeded: try integer(bytes, size: 2, name: "ShortDeserializer"))))
         case .double:
             let bits = UInt64(bitPattern: try integer(bytes, size: 8, name: "Deserializer"))
             output.append(JavaNumberText.double(Double(bitPattern: bits)))
@@ -103,7 +108,9 @@ struct ConfiguredDeserializer: Sendable, Hashable {
             }
             output.append(uuid)
         case .boolean:
-            guard bytes.count == 1 else { throw .serialization("Size of data received by BooleanDeserializer is not 1") }
+            guard bytes.count == 1 else {
+                throw .serialization("Size of data received by BooleanDeserializer is not 1")
+            }
             switch bytes[0] {
             case 1: output.append("true")
             case 0: output.append("false")

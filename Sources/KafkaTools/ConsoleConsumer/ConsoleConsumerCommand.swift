@@ -107,7 +107,8 @@ public struct ConsoleConsumerCommand: ParsableCommand {
     var valueDeserializer: String?
     @Option(
         help: ArgumentHelp(
-            "Set to read_committed in order to filter out transactional messages which are not committed. Set to read_uncommitted to read all messages. (default: read_uncommitted)"),
+            "Set to read_committed in order to filter out transactional messages which are not committed. Set to read_uncommitted to read all messages. (default: read_uncommitted)"
+        ),
         completion: .list(["read_uncommitted", "read_committed"]))
     var isolationLevel: String?
     @Flag(help: "If there is an error when processing a message, skip it instead of halt.")
@@ -198,7 +199,8 @@ public struct ConsoleConsumerCommand: ParsableCommand {
             } catch {
                 errorLine(
                     LogLine.format(
-                        level: "ERROR", message: "Unknown error when running consumer: \(ClientErrorText.describe(error))",
+                        level: "ERROR",
+                        message: "Unknown error when running consumer: \(ClientErrorText.describe(error))",
                         logger: ConsoleConsumerOptions.logger))
                 return 1
             }

@@ -19,7 +19,9 @@ struct ConsoleConsumerValidation: Sendable {
     var standardOutputNotes: [String] = []
 
     /// `randomGroupNumber` stands in for `new Random().nextInt(100000)`.
-    static func validate(_ arguments: JoptParsedArguments, randomGroupNumber: () -> Int = { Int.random(in: 0..<100_000) })
+    static func validate(
+        _ arguments: JoptParsedArguments, randomGroupNumber: () -> Int = { Int.random(in: 0..<100_000) }
+    )
         -> ConsoleConsumerValidation
     {
         if arguments.argumentCount == 0 { return ConsoleConsumerValidation(outcome: .usage) }
@@ -109,7 +111,8 @@ struct ConsoleConsumerValidation: Sendable {
         let start = try startOffset(arguments, fromBeginning: fromBeginning)
         let timeout = try jopt { try long(arguments, "timeout-ms") }
         let formatter = try buildFormatter(arguments, notes: &notes)
-        let maxMessages = try jopt { try arguments.integer("max-messages") }
+        // -1 is Java's "no limit" (its loop runs while `count < max || max == -1`).
+        let maxMessages = try jopt { try arguments.integer("max-messages") }.flatMap { $0 == -1 ? nil : $0 }
 
         let source: ConsoleConsumerInvocation.Source
         if let partition, let topic = try jopt({ try arguments.value("topic") }) {
@@ -182,7 +185,9 @@ struct ConsoleConsumerValidation: Sendable {
     /// `valueOf` of an `ofType(Long.class)` option.
     private static func long(_ arguments: JoptParsedArguments, _ name: String) throws(JoptError) -> Int64? {
         guard let text = try arguments.value(name) else { return nil }
-        let valid = text.utf8.allSatisfy { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || (48...57).contains($0) }
+        let valid = text.utf8.allSatisfy {
+            $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || (48...57).contains($0)
+        }
         guard valid, let number = Int64(text) else { throw .cannotParseArgument(argument: text, option: name) }
         return number
     }

@@ -13,8 +13,10 @@ enum ConsoleFormatter: Sendable {
     static let package = "org.apache.kafka.tools.consumer."
     static let defaultClass = package + "DefaultMessageFormatter"
     /// Apache's formatters for its internal topics; not written yet.
-    static let notSupportedYet = ["OffsetsMessageFormatter", "GroupMetadataMessageFormatter", "TransactionLogMessageFormatter"]
-        .map { package + $0 }
+    static let notSupportedYet = [
+        "OffsetsMessageFormatter", "GroupMetadataMessageFormatter", "TransactionLogMessageFormatter",
+    ]
+    .map { package + $0 }
 
     /// The formatter classes, as `Class.forName` finds them.
     enum Kind: Sendable, Hashable {

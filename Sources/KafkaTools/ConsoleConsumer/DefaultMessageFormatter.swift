@@ -44,7 +44,8 @@ struct DefaultMessageFormatter: Sendable {
         lineSeparator = bytes("line.separator", lineSeparator)
         headersSeparator = bytes("headers.separator", headersSeparator)
         nullLiteral = bytes("null.literal", nullLiteral)
-        keyDeserializer = try ConfiguredDeserializer.configure(property: "key.deserializer", isKey: true, from: properties)
+        keyDeserializer = try ConfiguredDeserializer.configure(
+            property: "key.deserializer", isKey: true, from: properties)
         valueDeserializer = try ConfiguredDeserializer.configure(
             property: "value.deserializer", isKey: false, from: properties)
         headersDeserializer = try ConfiguredDeserializer.configure(
@@ -132,9 +133,13 @@ struct DefaultMessageFormatter: Sendable {
         }
         let result: Result<Void, FormatterError>
         if let field {
-            result = field.withUnsafeReadableBytes { bytes in Result { () throws(FormatterError) in try deserializer.write(bytes, to: output) } }
+            result = field.withUnsafeReadableBytes { bytes in
+                Result { () throws(FormatterError) in try deserializer.write(bytes, to: output) }
+            }
         } else {
-            result = nullLiteral.withUnsafeBytes { bytes in Result { () throws(FormatterError) in try deserializer.write(bytes, to: output) } }
+            result = nullLiteral.withUnsafeBytes { bytes in
+                Result { () throws(FormatterError) in try deserializer.write(bytes, to: output) }
+            }
         }
         try result.get()
     }

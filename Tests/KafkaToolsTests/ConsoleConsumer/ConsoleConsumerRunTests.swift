@@ -32,7 +32,8 @@ import Testing
         ) { _ in consumer }
         // Timestamps of log lines vary.
         let errors = stderr.withLockedValue { $0 }.replacing(/\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/, with: "[ts]")
-        return Run(status: status, stdout: String(decoding: stdout.withLockedValue { $0 }, as: UTF8.self), stderr: errors)
+        return Run(
+            status: status, stdout: String(decoding: stdout.withLockedValue { $0 }, as: UTF8.self), stderr: errors)
     }
 
     static func records(_ values: ClosedRange<Int>, partition: Int32 = 0) -> [ConsumerRecord] {
@@ -67,7 +68,8 @@ import Testing
         while consumer.calls.filter({ $0 == "poll" }).count < 2 { try await Task.sleep(for: .milliseconds(5)) }
         stop.withLockedValue { $0 }?()
         #expect(
-            await run == Run(status: 0, stdout: "m0\nm1\nshutdown_complete\n", stderr: "Processed a total of 2 messages\n"))
+            await run
+                == Run(status: 0, stdout: "m0\nm1\nshutdown_complete\n", stderr: "Processed a total of 2 messages\n"))
         #expect(consumer.calls.first == "subscribe /t.*/")
         #expect(consumer.calls.last == "close")
     }
@@ -125,28 +127,31 @@ import Testing
     }
 
     @Test func anUnreachableClusterIsOneLineNamingTheAddress() async {
-        let unreachable = KafkaClientError.bootstrapUnreachable(servers: ["localhost:9092"], reason: "Connection refused")
+        let unreachable = KafkaClientError.bootstrapUnreachable(
+            servers: ["localhost:9092"], reason: "Connection refused")
         let consumer = FakeConsoleConsumer([], unreachable: unreachable)
         let run = await Self.run(Self.server + ["--topic", "t"], consumer)
         #expect(
-            run == Run(
-                status: 1, stdout: "",
-                stderr: """
-                    [ts] ERROR Error processing message, terminating consumer process: Could not connect to any bootstrap server (localhost:9092): Connection refused (org.apache.kafka.tools.consumer.ConsoleConsumer)
-                    Processed a total of 0 messages
+            run
+                == Run(
+                    status: 1, stdout: "",
+                    stderr: """
+                        [ts] ERROR Error processing message, terminating consumer process: Could not connect to any bootstrap server (localhost:9092): Connection refused (org.apache.kafka.tools.consumer.ConsoleConsumer)
+                        Processed a total of 0 messages
 
-                    """))
+                        """))
     }
 
     @Test func aSubscribeFailureIsReportedWithoutACount() async {
         let consumer = FakeConsoleConsumer([])
         let run = await Self.run(Self.server + ["--include", "("], consumer)
         #expect(
-            run == Run(
-                status: 1, stdout: "",
-                stderr:
-                    "[ts] ERROR Unknown error when running consumer: bad pattern (org.apache.kafka.tools.consumer.ConsoleConsumer)\n"
-            ))
+            run
+                == Run(
+                    status: 1, stdout: "",
+                    stderr:
+                        "[ts] ERROR Unknown error when running consumer: bad pattern (org.apache.kafka.tools.consumer.ConsoleConsumer)\n"
+                ))
     }
 
     @Test func unknownPropertiesAreWarnedAbout() async {
@@ -167,7 +172,8 @@ import Testing
             await Self.run(["--topic", "t"], consumer)
                 == Run(status: 1, stdout: "", stderr: "Missing required argument \"[bootstrap-server]\"\n"))
         #expect(
-            await Self.run(["--nosuch"], consumer) == Run(status: 1, stdout: "", stderr: "nosuch is not a recognized option\n"))
+            await Self.run(["--nosuch"], consumer)
+                == Run(status: 1, stdout: "", stderr: "nosuch is not a recognized option\n"))
         let help = await Self.run(["--help"], consumer)
         #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: ") && help.stderr.isEmpty)
         #expect(await Self.run(["--version"], consumer) == Run(status: 0, stdout: "4.0.0-swift\n", stderr: ""))
@@ -177,7 +183,10 @@ import Testing
     @Test func theNoOpFormatterPrintsNothingButCounts() async {
         let consumer = FakeConsoleConsumer([.records(Self.records(0...4))])
         let run = await Self.run(
-            Self.server + ["--topic", "t", "--max-messages", "5", "--formatter", "org.apache.kafka.tools.consumer.NoOpMessageFormatter"],
+            Self.server + [
+                "--topic", "t", "--max-messages", "5", "--formatter",
+                "org.apache.kafka.tools.consumer.NoOpMessageFormatter",
+            ],
             consumer)
         #expect(run == Run(status: 0, stdout: "", stderr: "Processed a total of 5 messages\n"))
     }

@@ -43,17 +43,22 @@ import Testing
         configs["print.value"] = "false"
         #expect(
             try Support.text(stamped, configs)
-                == "CreateTime:123\tPartition:0\tOffset:123\tDelivery:NOT_PRESENT\tEpoch:NOT_PRESENT\th1:v1,h2:v2\tkey\n")
+                == "CreateTime:123\tPartition:0\tOffset:123\tDelivery:NOT_PRESENT\tEpoch:NOT_PRESENT\th1:v1,h2:v2\tkey\n"
+        )
         configs["key.separator"] = "<sep>"
         configs["print.delivery"] = "false"
         configs["print.epoch"] = "false"
-        #expect(try Support.text(stamped, configs) == "CreateTime:123<sep>Partition:0<sep>Offset:123<sep>h1:v1,h2:v2<sep>key\n")
+        #expect(
+            try Support.text(stamped, configs)
+                == "CreateTime:123<sep>Partition:0<sep>Offset:123<sep>h1:v1,h2:v2<sep>key\n")
         configs["line.separator"] = "<end>"
         #expect(
-            try Support.text(stamped, configs) == "CreateTime:123<sep>Partition:0<sep>Offset:123<sep>h1:v1,h2:v2<sep>key<end>")
+            try Support.text(stamped, configs)
+                == "CreateTime:123<sep>Partition:0<sep>Offset:123<sep>h1:v1,h2:v2<sep>key<end>")
         configs["headers.separator"] = "|"
         #expect(
-            try Support.text(stamped, configs) == "CreateTime:123<sep>Partition:0<sep>Offset:123<sep>h1:v1|h2:v2<sep>key<end>")
+            try Support.text(stamped, configs)
+                == "CreateTime:123<sep>Partition:0<sep>Offset:123<sep>h1:v1|h2:v2<sep>key<end>")
 
         let nullValue = Support.record(value: nil, timestamp: 123, type: .createTime, headers: headers)
         configs["print.value"] = "true"
@@ -142,8 +147,11 @@ import Testing
     }
 
     @Test func formatterClassesByJavaName() throws {
-        #expect(try ConsoleFormatter.Kind(className: "org.apache.kafka.tools.consumer.DefaultMessageFormatter") == .standard)
-        #expect(try ConsoleFormatter.Kind(className: "org.apache.kafka.tools.consumer.LoggingMessageFormatter") == .logging)
+        #expect(
+            try ConsoleFormatter.Kind(className: "org.apache.kafka.tools.consumer.DefaultMessageFormatter") == .standard
+        )
+        #expect(
+            try ConsoleFormatter.Kind(className: "org.apache.kafka.tools.consumer.LoggingMessageFormatter") == .logging)
         #expect(try ConsoleFormatter.Kind(className: "org.apache.kafka.tools.consumer.NoOpMessageFormatter") == .noOp)
         #expect(
             throws: FormatterConfigurationError(

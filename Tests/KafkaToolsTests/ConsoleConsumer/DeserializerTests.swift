@@ -31,26 +31,40 @@ import Testing
     }
 
     @Test func sizeErrorsUseApachesTexts() throws {
-        #expect(try Self.value(.long, [1]) == .failure(.serialization("Size of data received by LongDeserializer is not 8")))
         #expect(
-            try Self.value(.integer, [1]) == .failure(.serialization("Size of data received by IntegerDeserializer is not 4")))
-        #expect(try Self.value(.short, [1]) == .failure(.serialization("Size of data received by ShortDeserializer is not 2")))
-        #expect(try Self.value(.double, [1]) == .failure(.serialization("Size of data received by Deserializer is not 8")))
-        #expect(try Self.value(.float, [1]) == .failure(.serialization("Size of data received by Deserializer is not 4")))
+            try Self.value(.long, [1]) == .failure(.serialization("Size of data received by LongDeserializer is not 8"))
+        )
         #expect(
-            try Self.value(.boolean, [1, 1]) == .failure(.serialization("Size of data received by BooleanDeserializer is not 1")))
+            try Self.value(.integer, [1])
+                == .failure(.serialization("Size of data received by IntegerDeserializer is not 4")))
         #expect(
-            try Self.value(.boolean, [0xFF]) == .failure(.serialization("Unexpected byte received by BooleanDeserializer: -1")))
+            try Self.value(.short, [1])
+                == .failure(.serialization("Size of data received by ShortDeserializer is not 2")))
+        #expect(
+            try Self.value(.double, [1]) == .failure(.serialization("Size of data received by Deserializer is not 8")))
+        #expect(
+            try Self.value(.float, [1]) == .failure(.serialization("Size of data received by Deserializer is not 4")))
+        #expect(
+            try Self.value(.boolean, [1, 1])
+                == .failure(.serialization("Size of data received by BooleanDeserializer is not 1")))
+        #expect(
+            try Self.value(.boolean, [0xFF])
+                == .failure(.serialization("Unexpected byte received by BooleanDeserializer: -1")))
     }
 
     @Test func aNullValueIsTheNullLiteralFedToTheDeserializer() throws {
         // "null" is four bytes: an Integer deserializer reads them as a number, a Long one refuses them.
         #expect(try Self.printed(.integer, nil) == "1853189228\n")
-        #expect(try Self.value(.long, nil) == .failure(.serialization("Size of data received by LongDeserializer is not 8")))
+        #expect(
+            try Self.value(.long, nil) == .failure(.serialization("Size of data received by LongDeserializer is not 8"))
+        )
         #expect(try Self.printed(.string, nil) == "null\n")
         #expect(
             try Self.value(.void, nil)
-                == .failure(FormatterError(javaClass: FormatterError.illegalArgument, message: "Data should be null for a VoidDeserializer.")))
+                == .failure(
+                    FormatterError(
+                        javaClass: FormatterError.illegalArgument,
+                        message: "Data should be null for a VoidDeserializer.")))
     }
 
     @Test func floatingPointInJavasLayout() throws {
@@ -77,10 +91,12 @@ import Testing
             try Self.printed(.uuid, Array("123E4567-E89B-12D3-A456-426614174000".utf8))
                 == "123e4567-e89b-12d3-a456-426614174000\n")
         #expect(try Self.printed(.uuid, Array("1-2-3-4-5".utf8)) == "00000001-0002-0003-0004-000000000005\n")
-        #expect(try Self.value(.uuid, Array("not-a-uuid".utf8)) == .failure(.serialization("Error parsing data into UUID")))
+        #expect(
+            try Self.value(.uuid, Array("not-a-uuid".utf8)) == .failure(.serialization("Error parsing data into UUID")))
         #expect(
             try Self.value(.uuid, Array("1-2-3-4-5".utf8), ["value.deserializer.deserializer.encoding": "UTF-16"])
-                == .failure(.serialization("Error when deserializing byte[] to UUID due to unsupported encoding UTF-16")))
+                == .failure(
+                    .serialization("Error when deserializing byte[] to UUID due to unsupported encoding UTF-16")))
     }
 
     @Test func stringsDecodeWithTheirEncoding() throws {
@@ -88,10 +104,14 @@ import Testing
         #expect(try Self.printed(.string, [0x61, 0xFF, 0x62]) == "a\u{FFFD}b\n")
         // Java hands the deserializer only the prefixed settings, prefix stripped: this one names a charset...
         #expect(
-            try Self.printed(.string, [0x68, 0xE9], ["value.deserializer.deserializer.encoding": "ISO-8859-1"]) == "hé\n")
+            try Self.printed(.string, [0x68, 0xE9], ["value.deserializer.deserializer.encoding": "ISO-8859-1"])
+                == "hé\n")
         // ...and this one does not (the deserializer looks for "value.deserializer.encoding" in the stripped map).
-        #expect(try Self.printed(.string, [0x68, 0xE9], ["value.deserializer.encoding": "ISO-8859-1"]) == "h\u{FFFD}\n")
-        #expect(try Self.printed(.string, [0x68, 0xE9], ["value.deserializer.deserializer.encoding": "US-ASCII"]) == "h\u{FFFD}\n")
+        #expect(
+            try Self.printed(.string, [0x68, 0xE9], ["value.deserializer.encoding": "ISO-8859-1"]) == "h\u{FFFD}\n")
+        #expect(
+            try Self.printed(.string, [0x68, 0xE9], ["value.deserializer.deserializer.encoding": "US-ASCII"])
+                == "h\u{FFFD}\n")
         #expect(throws: FormatterConfigurationError.self) {
             try Self.value(.string, [0x68], ["value.deserializer.deserializer.encoding": "nonsense"])
         }

@@ -23,7 +23,8 @@ final class FakeConsoleConsumer: ConsoleConsumerClient {
     let blockWhenDone: Bool
     private let state: NIOLockedValueBox<State>
 
-    init(_ script: [Step], maxPollRecords: Int = 500, unreachable: KafkaClientError? = nil, blockWhenDone: Bool = false) {
+    init(_ script: [Step], maxPollRecords: Int = 500, unreachable: KafkaClientError? = nil, blockWhenDone: Bool = false)
+    {
         state = NIOLockedValueBox(State(script: script))
         self.maxPollRecords = maxPollRecords
         self.unreachable = unreachable

@@ -23,7 +23,9 @@ enum FormatterTestSupport {
     }
 
     /// What the formatter writes for `record`, as text, or the error it raised (with what it wrote before it).
-    static func format(_ record: ConsumerRecord, _ properties: [String: String]) throws -> Result<String, FormatterError> {
+    static func format(_ record: ConsumerRecord, _ properties: [String: String]) throws -> Result<
+        String, FormatterError
+    > {
         let formatter = try DefaultMessageFormatter(properties: properties)
         let output = OutputBuffer(capacity: 64) { _ in true }
         do {
