@@ -64,12 +64,13 @@ let package = Package(
         ),
         .target(
             name: "KafkaCLISupport",
-            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaClient", argumentParser, "CReadline"]
+            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaClient", argumentParser, "CReadline", logging]
         ),
         .target(
             name: "KafkaTools",
             dependencies: [
                 "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", argumentParser,
+                logging, nioCore,
             ]
         ),
         .target(
@@ -124,7 +125,7 @@ let package = Package(
             name: "KafkaToolsTests",
             dependencies: [
                 "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
-                "KafkaCompression", nioCore, argumentParser,
+                "KafkaCompression", nioCore, nioConcurrency, argumentParser,
             ]
         ),
         .testTarget(

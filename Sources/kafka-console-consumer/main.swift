@@ -1,4 +1,3 @@
-import ArgumentParser
 import KafkaTools
 
-ConsoleConsumerCommand.main()
+await ConsoleConsumerCommand.runAndExit()

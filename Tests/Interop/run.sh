@@ -31,6 +31,9 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 # kafka-consumer-groups against Tansu (and the bundled broker once it has a group coordinator).
 "$here/tools-groups.sh" || { echo "interop: kafka-consumer-groups failed against a broker" >&2; exit 1; }
 
+# kafka-console-consumer against the bundled broker (assign mode) and Tansu (groups) (tools-consumer.sh).
+"$here/tools-consumer.sh" || { echo "interop: kafka-console-consumer failed against a broker" >&2; exit 1; }
+
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then
     grep -E '✘|error' "$out/swift-test.log" | head -40 >&2

@@ -1,0 +1,46 @@
+/// A console-consumer command line that passed Apache's checks: what to read, with which consumer settings, and
+/// how to print it.
+struct ConsoleConsumerInvocation: Sendable {
+    /// Where `--offset` (or `--from-beginning`, or nothing) starts a `--partition` read.
+    enum StartOffset: Sendable, Hashable {
+        case earliest
+        case latest
+        case exact(Int64)
+
+        /// `ConsoleConsumerOptions.parseOffset`: `earliest`, `latest` (any case) or a non-negative long.
+        static func parse(_ text: String) -> StartOffset? {
+            switch text.lowercased() {
+            case "earliest": return .earliest
+            case "latest": return .latest
+            default:
+                guard let offset = Int64(text), offset >= 0 else { return nil }
+                return .exact(offset)
+            }
+        }
+    }
+
+    enum Source: Sendable, Hashable {
+        /// `--partition`: assign and seek, no group membership.
+        case partition(topic: String, partition: Int32, start: StartOffset)
+        /// `--topic`: subscribe as a member of the group.
+        case topic(String)
+        /// `--include`: subscribe to every topic whose name matches.
+        case pattern(String)
+    }
+
+    var source: Source
+    /// Everything the KafkaConsumer is built from.
+    var consumerProperties: [String: String]
+    /// nil: no limit (Java's -1). Zero or a negative limit reads nothing, as Java's loop condition does.
+    var maxMessages: Int32?
+    /// nil: wait forever.
+    var timeoutMs: Int64?
+    var skipMessageOnError: Bool
+    var formatter: ConsoleFormatter
+    var enableSystestEvents: Bool
+
+    /// Consumer properties the client does not know (each gets Kafka's WARN line).
+    var unknownProperties: [String] {
+        consumerProperties.keys.filter { !ConsumerConfigNames.known.contains($0) }.sorted()
+    }
+}
