@@ -69,7 +69,8 @@ let package = Package(
         .target(
             name: "KafkaTools",
             dependencies: [
-                "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", argumentParser,
+                "KafkaCLISupport", "KafkaClient", "KafkaStorage", "KafkaCompression", "KafkaProperties", "CReadline",
+                argumentParser, nioCore, nioPosix, nioConcurrency,
             ]
         ),
         .target(
@@ -124,7 +125,7 @@ let package = Package(
             name: "KafkaToolsTests",
             dependencies: [
                 "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
-                "KafkaCompression", nioCore, argumentParser,
+                "KafkaCompression", nioCore, nioConcurrency, argumentParser,
             ]
         ),
         .testTarget(
