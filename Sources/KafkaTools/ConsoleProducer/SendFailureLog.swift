@@ -46,13 +46,17 @@ final class SendFailureLog: Sendable {
     }
 }
 
-/// What `ErrorLoggingCallback` says about a record: its key and value sizes, nil for null.
+/// What `ErrorLoggingCallback` says about a record: its key and value sizes. Kept per record until the broker
+/// answers, so packed into 8 bytes (-1 for null; a record is below 2 GiB, max.request.size being an Int32).
 struct RecordLengths: Sendable, Hashable {
-    var key: Int?
-    var value: Int?
+    private let packedKey: Int32
+    private let packedValue: Int32
 
     init(_ record: ProducerRecord) {
-        key = record.key?.readableBytes
-        value = record.value?.readableBytes
+        packedKey = record.key.map { Int32(truncatingIfNeeded: $0.readableBytes) } ?? -1
+        packedValue = record.value.map { Int32(truncatingIfNeeded: $0.readableBytes) } ?? -1
     }
+
+    var key: Int? { packedKey < 0 ? nil : Int(packedKey) }
+    var value: Int? { packedValue < 0 ? nil : Int(packedValue) }
 }
