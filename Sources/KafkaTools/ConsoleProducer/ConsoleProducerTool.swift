@@ -52,8 +52,7 @@ struct ConsoleProducerTool {
             let readerProperties = try properties.readerProperties()
             topic = readerProperties["topic"] ?? ""
             reader = try LineMessageReader(properties: readerProperties)
-            var producerProperties = try properties.producerProperties()
-            InFlightWorkaround.apply(to: &producerProperties)
+            let producerProperties = try properties.producerProperties()
             config = try ProducerConfig(properties: producerProperties)
             for key in producerProperties.keys.sorted() where !ProducerConfig.knownProperties.contains(key) {
                 writeError(Self.unknownConfigWarning(key) + "\n")
