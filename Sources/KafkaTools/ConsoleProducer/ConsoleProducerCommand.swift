@@ -5,8 +5,8 @@ import KafkaCLISupport
 /// in docs/cli-compat.md).
 ///
 /// The properties below describe the options for `--help`, the shell completions and the man page; the command line
-/// itself is read by `ConsoleProducerArguments` with jopt-simple's rules (`-topic t`, `--compression-codec` with an
-/// optional value, ignored strays), which swift-argument-parser does not follow.
+/// itself is read by `ConsoleProducerOptions.parser` (a `JoptParser`) with jopt-simple's rules (`-topic t`,
+/// `--compression-codec` with an optional value, ignored strays), which swift-argument-parser does not follow.
 public struct ConsoleProducerCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kafka-console-producer",
