@@ -69,8 +69,8 @@ let package = Package(
         .target(
             name: "KafkaTools",
             dependencies: [
-                "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", argumentParser,
-                logging, nioCore,
+                "KafkaCLISupport", "KafkaClient", "KafkaProperties", "KafkaStorage", "KafkaCompression", "CReadline",
+                argumentParser, logging, nioCore, nioPosix, nioConcurrency,
             ]
         ),
         .target(

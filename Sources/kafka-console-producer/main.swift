@@ -1,4 +1,3 @@
-import ArgumentParser
 import KafkaTools
 
-ConsoleProducerCommand.main()
+await ConsoleProducerCommand.runAndExit()

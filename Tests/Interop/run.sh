@@ -2,7 +2,7 @@
 # The interop suite of `make test`: real clients (kcat on librdkafka 2.0.2 and 2.16, kafka-python,
 # confluent-kafka) talk to a real broker (Tansu) through the recording proxy, then every frame they
 # exchanged must decode and re-encode byte for byte with our KafkaProtocol library. Then the same clients
-# must see our own broker (broker-smoke.sh).
+# must see our own broker (broker-smoke.sh), and our tools must work against both brokers (tools-*.sh).
 # usage: Tests/Interop/run.sh   (needs scripts/install-test-peers and a debug build with tests)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,6 +33,9 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 
 # kafka-console-consumer against the bundled broker (assign mode) and Tansu (groups) (tools-consumer.sh).
 "$here/tools-consumer.sh" || { echo "interop: kafka-console-consumer failed against a broker" >&2; exit 1; }
+
+# The tools against the bundled broker and Tansu: kafka-console-producer (tools-producer.sh).
+"$here/tools-producer.sh" || { echo "interop: kafka-console-producer failed its test" >&2; exit 1; }
 
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then

@@ -12,11 +12,11 @@ import Testing
     }
 
     @Test func helpAndVersionExitZero() throws {
-        let binary = try #require(PendingToolTests.binary("kafka-server-start"))
-        let help = try PendingToolTests.run(binary, ["--help"])
+        let binary = try #require(ToolBinary.binary("kafka-server-start"))
+        let help = try ToolBinary.run(binary, ["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.hasPrefix("OVERVIEW: "))
-        let version = try PendingToolTests.run(binary, ["--version"])
+        let version = try ToolBinary.run(binary, ["--version"])
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
     }
@@ -27,16 +27,16 @@ import Testing
         (["/nonexistent/server.properties"], "kafka-server-start: Cannot read the properties file /nonexistent/server.properties: cannot open /nonexistent/server.properties: No such file or directory\n"),
     ])
     func invalidSettingsAreOneLineAndExitOne(arguments: [String], message: String) throws {
-        let binary = try #require(PendingToolTests.binary("kafka-server-start"))
-        let result = try PendingToolTests.run(binary, arguments)
+        let binary = try #require(ToolBinary.binary("kafka-server-start"))
+        let result = try ToolBinary.run(binary, arguments)
         #expect(result.status == 1)
         #expect(result.stderr == message)
         #expect(result.stdout.isEmpty)
     }
 
     @Test func unusableLogDirExitsOne() throws {
-        let binary = try #require(PendingToolTests.binary("kafka-server-start"))
-        let result = try PendingToolTests.run(
+        let binary = try #require(ToolBinary.binary("kafka-server-start"))
+        let result = try ToolBinary.run(
             binary, ["--override", "log.dirs=/proc/self/nope", "--override", "listeners=PLAINTEXT://127.0.0.1:0"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("kafka-server-start: Unusable log dir /proc/self/nope: "))

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Substring search on UTF-8 bytes. UTF-8 is self-synchronising, so a byte match of valid UTF-8 text is exactly a
 /// match of Java's `String.indexOf`, without the canonical-equivalence matching that Swift's `String` would add.
 enum ByteSearch {
@@ -27,5 +35,24 @@ enum ByteSearch {
             start = found + needle.count
         }
         return result
+    }
+
+    /// `firstIndex(of:in:from:)` over raw bytes for a non-empty `needle`: `memchr` finds each candidate first byte
+    /// (glibc's `memmem` is not visible to Swift without `_GNU_SOURCE`).
+    static func firstIndex(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int)
+        -> Int?
+    {
+        guard let needleBase = needle.baseAddress, let base = haystack.baseAddress,
+            haystack.count >= needle.count, start <= haystack.count - needle.count
+        else { return nil }
+        let first = Int32(needle[0])
+        let last = haystack.count - needle.count
+        var candidate = start
+        while candidate <= last, let found = memchr(base + candidate, first, last - candidate + 1) {
+            candidate = base.distance(to: UnsafeRawPointer(found))
+            if needle.count == 1 || memcmp(base + candidate, needleBase, needle.count) == 0 { return candidate }
+            candidate += 1
+        }
+        return nil
     }
 }

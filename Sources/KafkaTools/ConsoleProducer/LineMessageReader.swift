@@ -16,11 +16,12 @@ public struct LineMessageReader {
     /// Missing separators give a null key, no headers, or a header with a null value instead of an error.
     public let ignoreError: Bool
 
-    private let splitter: HeadersSplitter
-    private let keySeparatorBytes: [UInt8]
-    private let headersDelimiterBytes: [UInt8]
-    private let headersKeySeparatorBytes: [UInt8]
-    private let nullMarkerBytes: [UInt8]?
+    // Internal rather than private: the byte-level path (LineMessageReader+ByteBuffer.swift) shares them.
+    let splitter: HeadersSplitter
+    let keySeparatorBytes: [UInt8]
+    let headersDelimiterBytes: [UInt8]
+    let headersKeySeparatorBytes: [UInt8]
+    let nullMarkerBytes: [UInt8]?
 
     /// Reads `parse.key`, `key.separator`, `parse.headers`, `headers.delimiter`, `headers.separator`,
     /// `headers.key.separator`, `null.marker` and `ignore.error`, and rejects separators that would be ambiguous,
@@ -91,7 +92,7 @@ public struct LineMessageReader {
         return record
     }
 
-    private func header(from pair: ArraySlice<UInt8>, lineNumber: Int) throws -> ConsoleRecord.Header {
+    func header(from pair: ArraySlice<UInt8>, lineNumber: Int) throws -> ConsoleRecord.Header {
         let pair = Array(pair)
         guard let separator = ByteSearch.firstIndex(of: headersKeySeparatorBytes, in: pair) else {
             // Apache does not check this key against the null marker.
@@ -106,7 +107,7 @@ public struct LineMessageReader {
         return ConsoleRecord.Header(key: String(decoding: key, as: UTF8.self), value: nonNull(value))
     }
 
-    private func isNullMarker(_ bytes: ArraySlice<UInt8>) -> Bool {
+    func isNullMarker(_ bytes: ArraySlice<UInt8>) -> Bool {
         nullMarkerBytes.map { bytes.elementsEqual($0) } ?? false
     }
 

@@ -6,26 +6,26 @@ import Testing
 @Suite struct AdminToolBinaryTests {
     @Test(arguments: ["kafka-topics", "kafka-configs"])
     func entryPoints(tool: String) throws {
-        let binary = try #require(PendingToolTests.binary(tool))
-        let help = try PendingToolTests.run(binary, ["--help"])
+        let binary = try #require(ToolBinary.binary(tool))
+        let help = try ToolBinary.run(binary, ["--help"])
         #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: ") && help.stderr.isEmpty)
-        let version = try PendingToolTests.run(binary, ["--version"])
+        let version = try ToolBinary.run(binary, ["--version"])
         #expect(version.status == 0 && version.stdout == "4.0.0-swift\n")
-        let none = try PendingToolTests.run(binary, [])
+        let none = try ToolBinary.run(binary, [])
         #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.contains("OVERVIEW: "))
-        let unknown = try PendingToolTests.run(binary, ["--zookeeper", "localhost:2181"])
+        let unknown = try ToolBinary.run(binary, ["--zookeeper", "localhost:2181"])
         #expect(
             unknown.status == 1 && unknown.stdout.isEmpty && unknown.stderr == "zookeeper is not a recognized option\n")
     }
 
     @Test func anUnreachableServerFailsWithinTheConfiguredTimeout() throws {
-        let binary = try #require(PendingToolTests.binary("kafka-topics"))
+        let binary = try #require(ToolBinary.binary("kafka-topics"))
         let config = FileManager.default.temporaryDirectory.appendingPathComponent(
             "topics-\(UUID().uuidString).properties")
         try Data("default.api.timeout.ms=500\n".utf8).write(to: config)
         defer { try? FileManager.default.removeItem(at: config) }
         let start = ContinuousClock.now
-        let run = try PendingToolTests.run(
+        let run = try ToolBinary.run(
             binary, ["--bootstrap-server", "127.0.0.1:1", "--list", "--command-config", config.path])
         #expect(ContinuousClock.now - start < .seconds(10))
         #expect(run.status == 1)

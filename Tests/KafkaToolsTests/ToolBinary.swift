@@ -1,29 +1,7 @@
-import ArgumentParser
 import Foundation
-import Testing
-@testable import KafkaTools
 
-@Suite struct PendingToolTests {
-    @Test func parsesAnyApacheCommandLine() throws {
-        let command = try ConsoleProducerCommand.parse(["--bootstrap-server", "localhost:9092", "--list"])
-        #expect(command.arguments == ["--bootstrap-server", "localhost:9092", "--list"])
-    }
-
-    /// The built binaries: one line on stderr and exit 1, except --help (exit 0).
-    @Test(arguments: [
-        "kafka-console-producer",
-    ])
-    func pendingToolsSayItAndExitOne(tool: String) throws {
-        let binary = try #require(Self.binary(tool))
-        let failing = try Self.run(binary, ["--bootstrap-server", "localhost:9092", "--list"])
-        #expect(failing.status == 1)
-        #expect(failing.stderr == "\(tool): not implemented yet\n")
-        #expect(failing.stdout.isEmpty)
-        let help = try Self.run(binary, ["--help"])
-        #expect(help.status == 0)
-        #expect(help.stdout.hasPrefix("OVERVIEW: "))
-    }
-
+/// Runs the built tool binaries, which sit next to the test bundle.
+enum ToolBinary {
     static func binary(_ name: String) -> URL? {
         // Tests run from the package's bin folder's xctest bundle; the executables sit next to it.
         var directory = Bundle.main.bundleURL
