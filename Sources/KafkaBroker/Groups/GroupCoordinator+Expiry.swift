@@ -44,10 +44,11 @@ extension GroupCoordinator {
 
     /// Removes expired offsets (with tombstones); an Empty group left without offsets becomes Dead and its
     /// metadata gets a tombstone too.
-    func cleanupGroupMetadata() async {
+    /// `at` replaces the wall clock (tests).
+    func cleanupGroupMetadata(at instant: Int64? = nil) async {
         guard active else { return }
         let started = ContinuousClock.now
-        let current = now
+        let current = instant ?? now
         let retentionMs = Int64(config.offsetsRetentionMinutes) * 60_000
         var removed = 0
         for group in Array(groups.values) where !group.isIn(.dead) {
