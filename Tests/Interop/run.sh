@@ -26,6 +26,9 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 # The data path: produce/consume in every codec, idempotence, kill -9 crashes, throughput (broker-data.sh).
 "$here/broker-data.sh" || { echo "interop: the bundled broker failed its data-path test" >&2; exit 1; }
 
+# Consumer groups: kafka-python, confluent-kafka and kcat -G groups, committed offsets across kill -9, static members.
+"$here/broker-groups.sh" || { echo "interop: the bundled broker failed its consumer-group test" >&2; exit 1; }
+
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then
     grep -E '✘|error' "$out/swift-test.log" | head -40 >&2
