@@ -49,6 +49,27 @@ import Testing
         }
     }
 
+    @Test func initialDelayHoldsTheFirstRebalance() async throws {
+        try await TestBroker.with(extra: Groups.config.merging(["group.initial.rebalance.delay.ms": "400"]) { _, new in new }) {
+            broker in
+            let c = try await TestConnection(port: broker.port)
+            let started = ContinuousClock.now
+            let joined = try await Groups.join(c, group: "g", version: 3)
+            let elapsed = ContinuousClock.now - started
+            #expect(joined.errorCode == 0 && joined.generationId == 1 && joined.leader == joined.memberId)
+            // At least the delay; the upper bound is generous for a loaded machine.
+            #expect(elapsed >= .milliseconds(380) && elapsed < .seconds(10))
+            // A retried join while CompletingRebalance gets the same generation back.
+            #expect(try await Groups.join(c, group: "g", memberId: joined.memberId, version: 3).generationId == 1)
+            _ = try await Groups.sync(c, group: "g", generation: 1, memberId: joined.memberId, assignments: [joined.memberId: ByteBuffer()])
+            // A later rebalance (the leader rejoins a Stable group) does not wait for the delay.
+            let again = ContinuousClock.now
+            let rejoined = try await Groups.join(c, group: "g", memberId: joined.memberId, version: 3)
+            #expect(rejoined.generationId == 2)
+            #expect(ContinuousClock.now - again < .milliseconds(380))
+        }
+    }
+
     @Test func aJoiningMemberMakesTheOthersRejoin() async throws {
         try await TestBroker.with(extra: Groups.config) { broker in
             let members = try await Groups.stableGroup(broker, group: "g", count: 1)
