@@ -9,8 +9,8 @@ enum Groups {
     /// Fast groups for tests: a short initial delay, short allowed session timeouts, and a small offsets topic (the
     /// in-memory file system really allocates each partition's preallocated index files).
     static let config = [
-        "group.initial.rebalance.delay.ms": "300", "group.min.session.timeout.ms": "100",
-        "offsets.topic.num.partitions": "3",
+        "group.initial.rebalance.delay.ms": "500", "group.min.session.timeout.ms": "100",
+        "offsets.topic.num.partitions": "1",
     ]
 
     /// A consumer subscription (ConsumerProtocolSubscription v0 with its version prefix).

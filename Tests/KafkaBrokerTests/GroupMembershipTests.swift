@@ -6,15 +6,23 @@ import Testing
 /// The classic group state machine through the wire: joins, syncs, heartbeats, leaves and session expiry.
 @Suite struct GroupMembershipTests {
     @Test func twoStepJoinThenLeaderAndFollowerSync() async throws {
-        try await TestBroker.with(extra: Groups.config) { broker in
+        // A longer initial delay, so that both members land in the first generation even on a loaded machine.
+        try await TestBroker.with(extra: Groups.config.merging(["group.initial.rebalance.delay.ms": "1000"]) { _, new in new }) {
+            broker in
             let a = try await TestConnection(port: broker.port)
             let b = try await TestConnection(port: broker.port)
             let firstA = try await Groups.join(a, group: "g")
             #expect(firstA.errorCode == ErrorCode.memberIdRequired.rawValue)
             #expect(firstA.memberId.hasPrefix("test-"))
             #expect(firstA.generationId == -1)
-            // Before v4 there is no second step.
             async let joinedA = Groups.join(a, group: "g", memberId: firstA.memberId)
+            // a is a member (and so the leader) once the group is rebalancing; then b joins.
+            let observer = try await TestConnection(port: broker.port)
+            let waitStarted = ContinuousClock.now
+            while try await Groups.describe(observer, "g").members.isEmpty, ContinuousClock.now - waitStarted < .seconds(5) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            // Before v4 there is no second step.
             async let joinedB = Groups.join(b, group: "g", version: 3)
             let (leader, follower) = try await (joinedA, joinedB)
             #expect(leader.errorCode == 0 && follower.errorCode == 0)
@@ -96,7 +104,8 @@ import Testing
 
     @Test func sessionExpiryRemovesTheSilentMember() async throws {
         try await TestBroker.with(extra: Groups.config) { broker in
-            let members = try await Groups.stableGroup(broker, group: "g", count: 2, sessionMs: 600)
+            // 1.5 s: long enough for the two-step joins on a loaded machine, short enough for a quick test.
+            let members = try await Groups.stableGroup(broker, group: "g", count: 2, sessionMs: 1_500)
             let (a, b) = (members[0], members[1])
             // a keeps heartbeating, b goes silent: within its session timeout (generous bound) a must rejoin.
             let started = ContinuousClock.now
@@ -106,8 +115,8 @@ import Testing
                 code = try await Groups.heartbeat(a.connection, group: "g", generation: a.generation, memberId: a.memberId)
             }
             #expect(code == .rebalanceInProgress)
-            #expect(ContinuousClock.now - started >= .milliseconds(400))
-            let rejoined = try await Groups.join(a.connection, group: "g", memberId: a.memberId, sessionMs: 600)
+            #expect(ContinuousClock.now - started >= .milliseconds(500))
+            let rejoined = try await Groups.join(a.connection, group: "g", memberId: a.memberId, sessionMs: 1_500)
             #expect(rejoined.generationId == a.generation + 1 && rejoined.members.map(\.memberId) == [a.memberId])
             #expect(try await Groups.heartbeat(b.connection, group: "g", generation: b.generation, memberId: b.memberId)
                 == .unknownMemberId)
