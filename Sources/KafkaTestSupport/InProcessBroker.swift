@@ -14,7 +14,11 @@ public struct InProcessBroker: Sendable {
     public static func start(
         extra: [String: String] = [:], fileSystem: any StorageFileSystem = InMemoryFileSystem()
     ) async throws -> InProcessBroker {
-        var values = ["listeners": "PLAINTEXT://127.0.0.1:0", "node.id": "1", "log.dirs": "/logs"]
+        // A small __consumer_offsets: the in-memory file system really allocates every partition's preallocated
+        // index files (50 partitions would be about 1 GB, and the zero-filling runs on the cooperative pool).
+        var values = [
+            "listeners": "PLAINTEXT://127.0.0.1:0", "node.id": "1", "log.dirs": "/logs", "offsets.topic.num.partitions": "1",
+        ]
         values.merge(extra) { _, new in new }
         let config = try BrokerConfig(values: values)
         let topicManager = try await TopicManager.open(

@@ -26,9 +26,12 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 # The data path: produce/consume in every codec, idempotence, kill -9 crashes, throughput (broker-data.sh).
 "$here/broker-data.sh" || { echo "interop: the bundled broker failed its data-path test" >&2; exit 1; }
 
+# Consumer groups: kafka-python, confluent-kafka and kcat -G groups, committed offsets across kill -9, static members.
+"$here/broker-groups.sh" || { echo "interop: the bundled broker failed its consumer-group test" >&2; exit 1; }
+
 # kafka-topics and kafka-configs against the bundled broker and Tansu (tools-admin.sh).
 "$here/tools-admin.sh" || { echo "interop: kafka-topics/kafka-configs failed against a broker" >&2; exit 1; }
-# kafka-consumer-groups against Tansu (and the bundled broker once it has a group coordinator).
+# kafka-consumer-groups against Tansu and the bundled broker.
 "$here/tools-groups.sh" || { echo "interop: kafka-consumer-groups failed against a broker" >&2; exit 1; }
 
 # kafka-console-consumer against the bundled broker (assign mode) and Tansu (groups) (tools-consumer.sh).

@@ -45,7 +45,7 @@ import Testing
 
     @Test func knownButUnservedApiCloses() async throws {
         var frame = ByteBuffer()
-        try KafkaFrames.encodeRequest(JoinGroupRequest(), version: 5, correlationId: 1, clientId: "x", into: &frame)
+        try KafkaFrames.encodeRequest(TxnOffsetCommitRequest(), version: 3, correlationId: 1, clientId: "x", into: &frame)
         try await Self.expectClosedWhileOthersWork(bytes: Array(frame.readableBytesView))
     }
 

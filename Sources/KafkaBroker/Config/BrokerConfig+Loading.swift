@@ -112,6 +112,13 @@ extension BrokerConfig {
         offsetsRetentionMinutes = try reader.int32("offsets.retention.minutes", atLeast: 1) ?? offsetsRetentionMinutes
         groupInitialRebalanceDelayMs =
             try reader.int32("group.initial.rebalance.delay.ms") ?? groupInitialRebalanceDelayMs
+        groupMinSessionTimeoutMs = try reader.int32("group.min.session.timeout.ms") ?? groupMinSessionTimeoutMs
+        groupMaxSessionTimeoutMs = try reader.int32("group.max.session.timeout.ms") ?? groupMaxSessionTimeoutMs
+        groupMaxSize = try reader.int32("group.max.size", atLeast: 1) ?? groupMaxSize
+        offsetsRetentionCheckIntervalMs =
+            try reader.int64("offsets.retention.check.interval.ms", atLeast: 1) ?? offsetsRetentionCheckIntervalMs
+        offsetMetadataMaxBytes = try reader.int32("offset.metadata.max.bytes") ?? offsetMetadataMaxBytes
+        offsetsTopicSegmentBytes = try reader.int32("offsets.topic.segment.bytes", atLeast: 1) ?? offsetsTopicSegmentBytes
     }
 
     private static func parseProtocolMap(_ text: String) throws -> [String: String] {

@@ -42,6 +42,13 @@ public struct BrokerConfig: Sendable, Hashable {
     public var offsetsTopicNumPartitions: Int32 = 50
     public var offsetsRetentionMinutes: Int32 = 10_080
     public var groupInitialRebalanceDelayMs: Int32 = 3_000
+    public var groupMinSessionTimeoutMs: Int32 = 6_000
+    public var groupMaxSessionTimeoutMs: Int32 = 1_800_000
+    public var groupMaxSize: Int32 = Int32.max
+    public var offsetsRetentionCheckIntervalMs: Int64 = 600_000
+    public var offsetMetadataMaxBytes: Int32 = 4_096
+    /// `segment.bytes` of `__consumer_offsets` when the coordinator creates it.
+    public var offsetsTopicSegmentBytes: Int32 = 104_857_600
 
     /// Keys that were supplied but are not Apache broker configs (each gets one warning at start-up).
     public var unknownKeys: [String] = []

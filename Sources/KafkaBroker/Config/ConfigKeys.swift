@@ -12,6 +12,8 @@ enum ConfigKeys {
         "log.retention.check.interval.ms", "message.max.bytes", "log.flush.interval.messages",
         "log.flush.interval.ms", "socket.request.max.bytes", "offsets.topic.num.partitions",
         "offsets.retention.minutes", "group.initial.rebalance.delay.ms", "log.message.timestamp.type",
+        "group.min.session.timeout.ms", "group.max.session.timeout.ms", "group.max.size",
+        "offsets.retention.check.interval.ms", "offset.metadata.max.bytes", "offsets.topic.segment.bytes",
     ]
 
     /// Apache broker keys that a single node has no use for (threads, replication, buffers, ...).
@@ -26,9 +28,8 @@ enum ConfigKeys {
         "log.flush.scheduler.interval.ms", "log.flush.offset.checkpoint.interval.ms",
         "log.flush.start.offset.checkpoint.interval.ms", "compression.type", "metadata.log.dir",
         "metadata.log.segment.bytes", "metadata.max.retention.bytes", "metadata.max.retention.ms",
-        "transactional.id.expiration.ms", "transaction.max.timeout.ms", "group.min.session.timeout.ms",
-        "group.max.session.timeout.ms", "group.max.size", "offsets.commit.timeout.ms", "offsets.load.buffer.size",
-        "offsets.retention.check.interval.ms", "offsets.topic.segment.bytes", "offsets.topic.compression.codec",
+        "transactional.id.expiration.ms", "transaction.max.timeout.ms", "offsets.commit.timeout.ms",
+        "offsets.load.buffer.size", "offsets.topic.compression.codec",
         "replica.lag.time.max.ms", "replica.fetch.max.bytes", "replica.socket.timeout.ms",
         "connections.max.idle.ms", "max.connections", "max.connections.per.ip", "queued.max.requests",
         "request.timeout.ms", "background.threads", "num.replica.alter.log.dirs.threads",

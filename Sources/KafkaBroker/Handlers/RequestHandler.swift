@@ -15,7 +15,7 @@ extension RequestHandler {
 }
 
 /// What a handler may consult: the broker's identity and settings, the connection it serves, and the sources of
-/// state (the topic manager: topics and their partition logs; coordinators later).
+/// state (the topic manager: topics and their partition logs; the group coordinator).
 public struct RequestContext: Sendable {
     public var config: BrokerConfig
     public var clusterId: String
@@ -23,6 +23,8 @@ public struct RequestContext: Sendable {
     public var advertisedEndpoint: ListenerSpec
     /// Topics, their configs and partition logs.
     public var topicManager: TopicManager
+    /// Consumer groups and their committed offsets.
+    public var groupCoordinator: GroupCoordinator
     /// The registry's version table, for ApiVersions.
     public var supportedApis: [ApiVersionsResponse.ApiVersion]
     /// `host:port` of the client, for log lines.
@@ -32,12 +34,13 @@ public struct RequestContext: Sendable {
 
     public init(
         config: BrokerConfig, clusterId: String, advertisedEndpoint: ListenerSpec, topicManager: TopicManager,
-        supportedApis: [ApiVersionsResponse.ApiVersion], clientAddress: String
+        groupCoordinator: GroupCoordinator, supportedApis: [ApiVersionsResponse.ApiVersion], clientAddress: String
     ) {
         self.config = config
         self.clusterId = clusterId
         self.advertisedEndpoint = advertisedEndpoint
         self.topicManager = topicManager
+        self.groupCoordinator = groupCoordinator
         self.supportedApis = supportedApis
         self.clientAddress = clientAddress
     }

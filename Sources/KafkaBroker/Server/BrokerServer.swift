@@ -18,6 +18,9 @@ public actor BrokerServer {
     private let config: BrokerConfig
     private let clusterId: String
     private let topicManager: TopicManager
+    /// Owned by the server: started before the listeners bind, stopped before connections drain (so JoinGroup and
+    /// SyncGroup waits end instead of holding the shutdown up).
+    public nonisolated let groupCoordinator: GroupCoordinator
     private let registry: HandlerRegistry
     private let group: MultiThreadedEventLoopGroup
     private let connections = ConnectionTracker()
@@ -32,6 +35,7 @@ public actor BrokerServer {
         self.config = config
         self.clusterId = topicManager.clusterId
         self.topicManager = topicManager
+        self.groupCoordinator = GroupCoordinator(config: config, topicManager: topicManager)
         self.registry = registry
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
     }
@@ -41,6 +45,7 @@ public actor BrokerServer {
     /// Binds every served listener; throws (after closing what was bound) if one cannot be bound.
     @discardableResult
     public func start() async throws -> [BoundListener] {
+        await groupCoordinator.startup()
         for listener in config.servedListeners {
             do {
                 let channel = try await bind(listener)
@@ -68,7 +73,7 @@ public actor BrokerServer {
             registry: registry,
             context: RequestContext(
                 config: config, clusterId: clusterId, advertisedEndpoint: advertised, topicManager: topicManager,
-                supportedApis: [], clientAddress: ""),
+                groupCoordinator: groupCoordinator, supportedApis: [], clientAddress: ""),
             advertisedEndpoint: endpoint)
         let maxFrame = Int(config.socketRequestMaxBytes)
         let connections = self.connections
@@ -100,6 +105,7 @@ public actor BrokerServer {
     public func shutdown(timeout: TimeAmount = .seconds(30)) async {
         for channel in serverChannels { try? await channel.close() }
         serverChannels.removeAll()
+        await groupCoordinator.shutdown()
         let open = connections.all
         for channel in open { channel.pipeline.fireUserInboundEventTriggered(DrainConnectionEvent()) }
         let deadline = NIODeadline.now() + timeout

@@ -1,0 +1,51 @@
+import KafkaProtocol
+import KafkaStorage
+
+// OffsetDelete: v0
+//
+// Behaviour:
+// * Deletes committed offsets of a group (tombstones in `__consumer_offsets`). In an Empty group any partition;
+//   in a consumer group with members only partitions of topics no member subscribes to, the others →
+//   GROUP_SUBSCRIBED_TO_TOPIC. A non-consumer group with members → NON_EMPTY_GROUP; an unknown group →
+//   GROUP_ID_NOT_FOUND; an unknown topic or partition → UNKNOWN_TOPIC_OR_PARTITION.
+public struct OffsetDeleteHandler: RequestHandler {
+    public typealias Request = OffsetDeleteRequest
+    public static let versions: ClosedRange<Int16> = 0...0
+
+    public init() {}
+
+    public func handle(header: RequestHeader, request: OffsetDeleteRequest, context: RequestContext) async
+        -> OffsetDeleteResponse
+    {
+        var known: [TopicPartition] = []
+        var local: [[ErrorCode?]] = []
+        for topic in request.topics {
+            let metadata = await context.topicManager.topic(named: topic.name)
+            local.append(
+                topic.partitions.map { partition in
+                    guard let metadata, metadata.partitions.contains(where: { $0.index == partition.partitionIndex }) else {
+                        return .unknownTopicOrPartition
+                    }
+                    known.append(TopicPartition(topic: topic.name, partition: partition.partitionIndex))
+                    return nil
+                })
+        }
+        let (error, results) = await context.groupCoordinator.deleteOffsets(groupId: request.groupId, partitions: known)
+        var response = OffsetDeleteResponse()
+        response.errorCode = error.rawValue
+        guard error == .noError else { return response }
+        var next = results.makeIterator()
+        for (topic, errors) in zip(request.topics, local) {
+            var answer = OffsetDeleteResponse.OffsetDeleteResponseTopic()
+            answer.name = topic.name
+            for (partition, error) in zip(topic.partitions, errors) {
+                var entry = OffsetDeleteResponse.OffsetDeleteResponsePartition()
+                entry.partitionIndex = partition.partitionIndex
+                entry.errorCode = (error ?? next.next() ?? .noError).rawValue
+                answer.partitions.append(entry)
+            }
+            response.topics.append(answer)
+        }
+        return response
+    }
+}
