@@ -109,7 +109,8 @@ exercise() {
     expect "reset --to-datetime" 0 "$(plan g1 orders 0=$at)"$'\n' "" \
         --bootstrap-server "$B" --reset-offsets --group g1 --topic orders:0 --to-datetime 2020-09-13T12:26:42.000 --dry-run
 
-    # An active member: resets are refused with Apache's message.
+    # An active member: resets are refused with Apache's message. (Each broker's run starts with fresh files.)
+    rm -f "$work/ready" "$work/stop"
     "$PY" "$here/groups_peer.py" "$B" hold g2 orders "$work/ready" "$work/stop" 2>/dev/null &
     holder=$!
     for _ in $(seq 1 300); do [ -f "$work/ready" ] && break; sleep 0.1; done

@@ -81,7 +81,7 @@ import Testing
                 try await producer.send(
                     ProducerRecord(topic: "t", value: ByteBuffer(repeating: 1, count: 2000)))
             } throws: { error in
-                "\(error)".hasPrefix("The message is 2021 bytes when serialized which is larger than 1000")
+                "\(error)".hasPrefix("The message is 2082 bytes when serialized which is larger than 1000")
             }
             await producer.close()
         }

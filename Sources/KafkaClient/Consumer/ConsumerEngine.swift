@@ -20,6 +20,8 @@ actor ConsumerEngine {
     private var partitions: [TopicPartition: PartitionState] = [:]
     private var buffer: [ConsumerRecord] = []
     private var bufferStart = 0
+    /// How many buffered records each partition has; a partition with some is not fetched again.
+    private var bufferedRecords: [TopicPartition: Int] = [:]
     private var fetchesInFlight: Set<Int32> = []
     private var leaders: [TopicPartition: Int32] = [:]
     private var metadataRefreshRunning = false
@@ -151,12 +153,25 @@ actor ConsumerEngine {
         let end = min(buffer.count, bufferStart + config.maxPollRecords)
         let records = Array(buffer[bufferStart..<end])
         bufferStart = end
+        // Records come in runs per partition: one position update per run, not one dictionary write per record.
+        var runStart = 0
+        while runStart < records.count {
+            let partition = records[runStart].topicPartition
+            var runEnd = runStart + 1
+            while runEnd < records.count && records[runEnd].partition == partition.partition
+                && records[runEnd].topic == partition.topic
+            {
+                runEnd += 1
+            }
+            partitions[partition]?.position = records[runEnd - 1].offset + 1
+            bufferedRecords[partition, default: 0] -= runEnd - runStart
+            if bufferedRecords[partition] ?? 0 <= 0 { bufferedRecords[partition] = nil }
+            runStart = runEnd
+        }
         if bufferStart == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             bufferStart = 0
-        }
-        for record in records {
-            partitions[record.topicPartition]?.position = record.offset + 1
+            bufferedRecords.removeAll()
         }
         return records
     }
@@ -166,6 +181,8 @@ actor ConsumerEngine {
         let kept = buffer[bufferStart...].filter { !shouldDrop($0) }
         buffer = kept
         bufferStart = 0
+        bufferedRecords = [:]
+        for record in buffer { bufferedRecords[record.topicPartition, default: 0] += 1 }
         // A partition whose buffered records went away fetches again from where the application is.
         for (partition, state) in partitions where state.fetchPosition != state.position {
             if !buffer.contains(where: { $0.topicPartition == partition }) {
@@ -193,10 +210,9 @@ actor ConsumerEngine {
 
     /// One Fetch per leader that has none in flight, for its partitions with a position and nothing buffered.
     private func sendFetches() {
-        let buffered = Set(buffer[bufferStart...].map(\.topicPartition))
         var byLeader: [Int32: [(TopicPartition, Int64)]] = [:]
         var needMetadata = false
-        for (partition, state) in partitions where !state.paused && !buffered.contains(partition) {
+        for (partition, state) in partitions where !state.paused && bufferedRecords[partition] == nil {
             guard let offset = state.fetchPosition else { continue }
             guard let leader = leaders[partition] else {
                 needMetadata = true
@@ -296,6 +312,7 @@ actor ConsumerEngine {
                     fetchOffset: requestedOffset, isolation: config.isolationLevel,
                     abortedTransactions: data.abortedTransactions ?? [], checkCRCs: config.checkCRCs)
                 buffer.append(contentsOf: fetched.records)
+                if !fetched.records.isEmpty { bufferedRecords[partition, default: 0] += fetched.records.count }
                 partitions[partition]?.fetchPosition = fetched.nextOffset
                 if fetched.records.isEmpty { partitions[partition]?.position = fetched.nextOffset }
             } catch {

@@ -45,7 +45,18 @@ struct ProducerBatch: Sendable {
         self.createdAt = createdAt
     }
 
-    var recordCount: Int { builder.recordCount }
+    /// The record count once sealed (the builder's records are dropped then).
+    private var sealedRecordCount: Int?
+
+    var recordCount: Int { sealedRecordCount ?? builder.recordCount }
+
+    /// Keeps the encoded bytes for sending (and resending) and lets the builder's copy go: a batch in flight
+    /// holds its records once, not twice.
+    mutating func seal(encoded bytes: ByteBuffer) {
+        sealedRecordCount = builder.recordCount
+        encoded = bytes
+        builder = RecordBatchBuilder()
+    }
 
     /// Tells every waiting record how the batch ended.
     func complete(baseOffset: Int64, logAppendTime: Int64) {

@@ -87,18 +87,20 @@ actor ProducerEngine {
             throw KafkaClientError.invalidConfiguration("Cannot perform operation after producer has been closed")
         }
         let size = record.estimatedSize
-        if size > config.maxRequestSize {
+        // Java counts a record as if it were alone in a batch: the batch header is part of its size.
+        let serialized = size + RecordBatchHeader.size
+        if serialized > config.maxRequestSize {
             throw KafkaClientError.broker(
                 KafkaBrokerError(
                     .messageTooLarge,
-                    message: "The message is \(size) bytes when serialized which is larger than "
+                    message: "The message is \(serialized) bytes when serialized which is larger than "
                         + "\(config.maxRequestSize), which is the value of the max.request.size configuration."))
         }
-        if size > config.bufferMemory {
+        if serialized > config.bufferMemory {
             throw KafkaClientError.broker(
                 KafkaBrokerError(
                     .messageTooLarge,
-                    message: "The message is \(size) bytes when serialized which is larger than the total memory "
+                    message: "The message is \(serialized) bytes when serialized which is larger than the total memory "
                         + "buffer you have configured with the buffer.memory configuration."))
         }
         return size
@@ -349,7 +351,7 @@ actor ProducerEngine {
                     batch.fail(.protocolViolation("could not encode a batch: \(error)"))
                     continue
                 }
-                batch.encoded = bytes
+                batch.seal(encoded: bytes)
             }
             let size = batch.encoded?.readableBytes ?? 0
             if let used = requestBytes[leader], used + size > config.maxRequestSize {
