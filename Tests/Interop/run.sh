@@ -40,6 +40,9 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 # The tools against the bundled broker and Tansu: kafka-console-producer (tools-producer.sh).
 "$here/tools-producer.sh" || { echo "interop: kafka-console-producer failed its test" >&2; exit 1; }
 
+# The seed course's lab verbatim: topic, three console consumers in a group, 2,000 keyed lines, lag, dump-log.
+"$here/seed-lab.sh" || { echo "interop: the seed course's lab failed" >&2; exit 1; }
+
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then
     grep -E '✘|error' "$out/swift-test.log" | head -40 >&2
