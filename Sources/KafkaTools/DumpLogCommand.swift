@@ -7,7 +7,8 @@ public struct DumpLogCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kafka-dump-log",
         abstract: "Print the contents of Kafka log segments and indexes.",
-        discussion: blurb
+        discussion: blurb,
+        version: ToolEntry.version
     )
 
     static let blurb =

@@ -20,10 +20,10 @@ function __kafka-dump-log_parse_tokens -S
     set -l unparsed_tokens (__kafka-dump-log_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-dump-log'
-        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'max-message-size=' 'verify-index-only' 'index-sanity-check' 'key-decoder-class=' 'value-decoder-class=' 'offsets-decoder' 'transaction-log-decoder' 'verify' 'output=' 'h/help'
+        __kafka-dump-log_parse_subcommand 0 'files=' 'deep-iteration' 'print-data-log' 'skip-record-metadata' 'max-bytes=' 'max-message-size=' 'verify-index-only' 'index-sanity-check' 'key-decoder-class=' 'value-decoder-class=' 'offsets-decoder' 'transaction-log-decoder' 'verify' 'output=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __kafka-dump-log_parse_subcommand -r 1 
+            __kafka-dump-log_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -91,5 +91,7 @@ complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_f
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" transaction-log-decoder' -l 'transaction-log-decoder' -d 'If set, log data will be parsed as transaction metadata from the __transaction_state topic.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" verify' -l 'verify' -d 'Check every batch of the .log files (CRC, offsets, trailing bytes) and print one summary line per file; exit 1 when anything is invalid. (Not in Apache\'s tool.)'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" output' -l 'output' -d 'Output format: text (Apache\'s) or json (one object per line; see docs/json-output.md). (Not in Apache\'s tool.)' -rfka ''
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" version' -l 'version' -d 'Show the version.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_positional "kafka-dump-log" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'kafka-dump-log' -n '__kafka-dump-log_should_offer_completions_for_flags_or_options "kafka-dump-log help" version' -l 'version' -d 'Show the version.'

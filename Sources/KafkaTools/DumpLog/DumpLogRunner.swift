@@ -44,9 +44,9 @@ struct DumpLogRunner {
         }
         let name = LogSegmentDumper.fileName(path)
         let suffix = name.lastIndex(of: ".").map { String(name[$0...]) } ?? ""
-        guard [".log", ".index", ".timeindex"].contains(suffix) else {
-            if [".snapshot", ".txnindex", ".checkpoint"].contains(suffix) {
-                output.errorLine("Error: \(path): \(suffix) files are not supported yet")
+        guard [".log", ".index", ".timeindex", ".snapshot", ".txnindex"].contains(suffix) else {
+            if suffix == ".checkpoint" {
+                output.errorLine("Error: \(path): KRaft snapshot (.checkpoint) files are not supported yet")
                 return false
             }
             output.errorLine("Ignoring unknown file \(path)")
@@ -67,6 +67,10 @@ struct DumpLogRunner {
             case ".log":
                 return try LogSegmentDumper(format: format, maxBytes: maxBytes, gaps: gaps)
                     .dump(file: file, path: path, baseOffset: baseOffset, output: output)
+            case ".snapshot":
+                try ProducerStateDumper().dumpSnapshot(file: file, output: output)
+            case ".txnindex":
+                try ProducerStateDumper().dumpTransactionIndex(file: file, output: output)
             case ".index":
                 if format.json { output.line(DumpLogJSON.file(path: path, logStartOffset: nil)) }
                 try indexDumper(indexVerifier).dumpOffsetIndex(file: file, path: path, baseOffset: baseOffset, output: output)
