@@ -43,6 +43,9 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 # The seed course's lab verbatim: topic, three console consumers in a group, 2,000 keyed lines, lag, dump-log.
 "$here/seed-lab.sh" || { echo "interop: the seed course's lab failed" >&2; exit 1; }
 
+# Churn: console consumers of one group killed with -9 and restarted for 60 s while records are produced.
+"$here/group-churn.sh" || { echo "interop: a consumer group lost records under churn" >&2; exit 1; }
+
 cd "$root"
 if ! KAFKA_LIVE_FRAMES_DIR="$out/frames" swift test --skip-build --filter 'GoldenFrameTests' >"$out/swift-test.log" 2>&1; then
     grep -E '✘|error' "$out/swift-test.log" | head -40 >&2
