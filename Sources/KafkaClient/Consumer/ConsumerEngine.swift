@@ -27,6 +27,8 @@ actor ConsumerEngine {
     private var metadataRefreshRunning = false
     private var dataWaiter: CheckedContinuation<Void, Never>?
     private var wakeupRequested = false
+    /// Set by the group membership when the member must rejoin: a waiting poll returns early, empty.
+    private var interruptRequested = false
     private var pendingError: KafkaClientError?
 
     init(cluster: KafkaCluster, config: ConsumerConfig) {
@@ -131,6 +133,10 @@ actor ConsumerEngine {
                 pendingError = nil
                 throw error
             }
+            if interruptRequested {
+                interruptRequested = false
+                return []
+            }
             try await resolvePositions(deadline: max(deadline, .now + .milliseconds(config.client.requestTimeoutMs)))
             if bufferStart < buffer.count {
                 let records = takeBuffered()
@@ -146,6 +152,12 @@ actor ConsumerEngine {
     /// Makes a waiting `poll` throw `.wakeup` (or the next one, if none is waiting).
     func wakeup() {
         wakeupRequested = true
+        resumeWaiter()
+    }
+
+    /// Makes a waiting `poll` return (empty) so that the caller can rejoin its group.
+    func interruptPoll() {
+        interruptRequested = true
         resumeWaiter()
     }
 

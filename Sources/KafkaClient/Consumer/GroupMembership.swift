@@ -41,6 +41,9 @@ actor GroupMembership {
 
     var currentAssignment: [TopicPartition] { assigned }
 
+    /// Whether the next poll has to rejoin the group first.
+    var mustRejoin: Bool { needsJoin && subscription != nil }
+
     // MARK: - Poll-time work
 
     /// Called at the start of every poll: rejoins when needed and runs due auto-commits.
@@ -276,25 +279,41 @@ actor GroupMembership {
         }
     }
 
-    /// One heartbeat; false once the member must rejoin (the poll loop does that).
+    /// One heartbeat; false once this generation's heartbeats should stop. During a rebalance the heartbeats go on
+    /// (they keep the session alive until the member has rejoined), and a waiting poll is woken so that it rejoins
+    /// at once instead of at the end of its timeout.
     private func heartbeat(coordinator: Int32, generation: Int32) async -> Bool {
-        guard generation == self.generation, !needsJoin else { return false }
+        guard generation == self.generation else { return false }
         var request = HeartbeatRequest()
         request.groupId = groupId
         request.generationId = generation
         request.memberId = memberId
         request.groupInstanceId = config.groupInstanceId
+        let code: ErrorCode
         do {
             let response = try await send(request, to: coordinator, timeoutMs: config.client.requestTimeoutMs)
-            try check(response.errorCode)
-            return true
-        } catch let error as KafkaClientError {
-            if let code = error.brokerError?.code, code == .notCoordinator || code == .coordinatorNotAvailable {
-                needsJoin = true
-            }
-            if error.brokerError?.code == .unknownMemberId { memberId = "" }
-            return !needsJoin
+            code = ErrorCode(rawValue: response.errorCode) ?? .unknownServerError
         } catch {
+            // A lost connection or a timeout: try again next interval (the session outlives a few misses).
+            return true
+        }
+        switch code {
+        case .noError:
+            return true
+        case .rebalanceInProgress:
+            if !needsJoin {
+                needsJoin = true
+                await engine.interruptPoll()
+            }
+            return true
+        case .unknownMemberId, .illegalGeneration, .fencedInstanceId, .notCoordinator, .coordinatorNotAvailable:
+            if code == .unknownMemberId { memberId = "" }
+            if code == .notCoordinator || code == .coordinatorNotAvailable { self.coordinator = nil }
+            if code == .fencedInstanceId { fatalError = .broker(KafkaBrokerError(code)) }
+            needsJoin = true
+            await engine.interruptPoll()
+            return false
+        default:
             return true
         }
     }

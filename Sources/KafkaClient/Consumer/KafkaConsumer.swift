@@ -66,10 +66,14 @@ public final class KafkaConsumer: Sendable {
     /// Records fetched so far (up to `max.poll.records`), waiting up to `timeout` when there are none. Joins or
     /// rejoins the group and runs due auto-commits first.
     public func poll(timeout: Duration) async throws -> [ConsumerRecord] {
-        if let membership {
+        guard let membership else { return try await engine.poll(timeout: timeout) }
+        while true {
             try await membership.ensureActive(deadline: .now + max(timeout, .milliseconds(config.client.defaultApiTimeoutMs)))
+            let records = try await engine.poll(timeout: timeout)
+            // Empty because the group asked for a rejoin (not because the time was up): rejoin and wait on.
+            if !records.isEmpty { return records }
+            if await !membership.mustRejoin { return records }
         }
-        return try await engine.poll(timeout: timeout)
     }
 
     /// Commits the positions of every assigned partition (what has been returned by `poll`).

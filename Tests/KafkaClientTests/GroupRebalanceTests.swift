@@ -1,0 +1,50 @@
+import KafkaClient
+import KafkaProtocol
+import KafkaTestSupport
+import NIOCore
+import Testing
+
+@Suite struct GroupRebalanceTests {
+    /// A member waiting in a long poll on an idle topic must still take part in a rebalance at once (its heartbeat
+    /// hears REBALANCE_IN_PROGRESS and wakes the poll), not at the end of its poll or by losing its session.
+    @Test func aMemberBlockedInPollRejoinsWhenAnotherJoins() async throws {
+        try await InProcessBroker.with(extra: ["group.initial.rebalance.delay.ms": "0"]) { broker in
+            let admin = try KafkaAdminClient(properties: ["bootstrap.servers": broker.bootstrap])
+            _ = try await admin.createTopics([NewTopic(name: "idle", numPartitions: 2)])
+            await admin.close()
+            let properties = [
+                "bootstrap.servers": broker.bootstrap, "group.id": "g", "session.timeout.ms": "6000",
+                "heartbeat.interval.ms": "200",
+            ]
+            let first = try KafkaConsumer(properties: properties)
+            let second = try KafkaConsumer(properties: properties)
+            try await first.subscribe(topics: ["idle"])
+            try await second.subscribe(topics: ["idle"])
+            let polling = Task {
+                while !Task.isCancelled { _ = try? await first.poll(timeout: .seconds(30)) }
+            }
+            let start = ContinuousClock.now
+            while await first.assignment().count != 2 && ContinuousClock.now - start < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(await first.assignment().count == 2)
+            let joined = ContinuousClock.now
+            let secondPolling = Task {
+                while !Task.isCancelled { _ = try? await second.poll(timeout: .seconds(30)) }
+            }
+            while await second.assignment().count != 1 && ContinuousClock.now - joined < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            // Well under the 6 s session timeout: the first member rejoined instead of expiring.
+            #expect(ContinuousClock.now - joined < .seconds(4))
+            #expect(await second.assignment().count == 1)
+            #expect(await first.assignment().count == 1)
+            polling.cancel()
+            secondPolling.cancel()
+            first.wakeup()
+            second.wakeup()
+            await first.close()
+            await second.close()
+        }
+    }
+}
