@@ -33,7 +33,7 @@ struct SegmentVerifier {
         var totals = Totals()
         let size = try file.size()
         // Large reads: the scan is bound by memory bandwidth and the CRC, not by system calls.
-        var scanner = try LogFileScanner(file: file, endPosition: min(size, Int64(maxBytes)), chunkSize: 8 << 20)
+        var scanner = try LogFileScanner(file: file, endPosition: min(size, Int64(maxBytes)), chunkSize: 2 << 20)
         var lastOffset: Int64 = -1
         while let (header, bytes) = try scanner.nextEntry() {
             totals.batches += 1
