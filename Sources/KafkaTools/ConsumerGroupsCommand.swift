@@ -86,11 +86,7 @@ public struct ConsumerGroupsCommand: ParsableCommand {
 
     /// The tool's entry point: reads the process arguments, runs, exits with the tool's status.
     public static func runAndExit() async -> Never {
-        let argv = Array(CommandLine.arguments.dropFirst())
-        if ToolEntry.isArgumentParserRequest(argv) {
-            main(argv)
-            ToolEntry.exit(0)
-        }
+        let argv = toolArguments()
         ToolEntry.exit(
             await execute(argv, output: ToolOutput()) { try KafkaAdminClient(properties: $0.properties()) })
     }
@@ -135,7 +131,7 @@ public struct ConsumerGroupsCommand: ParsableCommand {
                 output.errorLine(error.description)
                 return 1
             } catch {
-                output.errorLine(ClientErrorText.describe(error))
+                output.errorLine(String(describing: error))
                 return 1
             }
             let calls = GroupCalls(admin: admin, timeoutMs: invocation.timeoutMs)

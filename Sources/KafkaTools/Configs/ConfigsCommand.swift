@@ -82,11 +82,7 @@ public struct ConfigsCommand: ParsableCommand {
 
     /// The tool's entry point: reads the process arguments, runs, exits with the tool's status.
     public static func runAndExit() async -> Never {
-        let argv = Array(CommandLine.arguments.dropFirst())
-        if ToolEntry.isArgumentParserRequest(argv) {
-            main(argv)
-            ToolEntry.exit(0)
-        }
+        let argv = toolArguments()
         ToolEntry.exit(await execute(argv, output: ToolOutput()) { try $0.open() })
     }
 
@@ -133,7 +129,7 @@ public struct ConfigsCommand: ParsableCommand {
                 return 1
             } catch {
                 ConfigsRunner.report(
-                    ConfigsFailure.execution(ClientErrorText.describe(error)), commandLine: argv, to: output)
+                    ConfigsFailure.execution(String(describing: error)), commandLine: argv, to: output)
                 return 1
             }
             let status = await ConfigsRunner(invocation: invocation, admin: admin, output: output, commandLine: argv)

@@ -36,7 +36,7 @@ struct ConfigsRunner {
         default:
             output.errorLine(
                 "Error while executing config command with args '\(commandLine.joined(separator: " "))': "
-                    + ClientErrorText.describe(error))
+                    + String(describing: error))
         }
     }
 

@@ -124,11 +124,7 @@ public struct ConsoleConsumerCommand: ParsableCommand {
 
     /// The tool's entry point: reads the process arguments, runs, exits with the tool's status.
     public static func runAndExit() async -> Never {
-        let argv = Array(CommandLine.arguments.dropFirst())
-        if ToolEntry.isArgumentParserRequest(argv) {
-            main(argv)
-            ToolEntry.exit(0)
-        }
+        let argv = toolArguments()
         ToolLogHandler.bootstrap()
         StopSignals.ignoreBrokenPipe()
         let signals = StopSignals()
@@ -200,7 +196,7 @@ public struct ConsoleConsumerCommand: ParsableCommand {
                 errorLine(
                     LogLine.format(
                         level: "ERROR",
-                        message: "Unknown error when running consumer: \(ClientErrorText.describe(error))",
+                        message: "Unknown error when running consumer: \(String(describing: error))",
                         logger: ConsoleConsumerOptions.logger))
                 return 1
             }

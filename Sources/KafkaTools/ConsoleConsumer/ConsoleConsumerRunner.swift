@@ -43,7 +43,7 @@ struct ConsoleConsumerRunner {
         do {
             try await start()
         } catch {
-            errorLine(log("Unknown error when running consumer: \(ClientErrorText.describe(error))"))
+            errorLine(log("Unknown error when running consumer: \(String(describing: error))"))
             await consumer.close()
             return 1
         }
@@ -51,7 +51,7 @@ struct ConsoleConsumerRunner {
         var unconsumed: ArraySlice<ConsumerRecord> = []
         let ending = await process(count: &processed, unconsumed: &unconsumed)
         if case .pollFailed(let error) = ending {
-            errorLine(log("Error processing message, terminating consumer process: \(ClientErrorText.describe(error))"))
+            errorLine(log("Error processing message, terminating consumer process: \(String(describing: error))"))
         }
         // cleanup(): don't let the closing commit count what was fetched but never printed.
         var firstUnconsumed: [TopicPartition: Int64] = [:]

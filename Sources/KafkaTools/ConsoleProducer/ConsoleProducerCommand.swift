@@ -185,11 +185,7 @@ public struct ConsoleProducerCommand: ParsableCommand {
 
     /// The tool's entry point: reads the process arguments, runs, exits with the tool's status.
     public static func runAndExit() async -> Never {
-        let argv = Array(CommandLine.arguments.dropFirst())
-        if ToolEntry.isArgumentParserRequest(argv) {
-            main(argv)
-            ToolEntry.exit(0)
-        }
+        let argv = toolArguments()
         ToolEntry.exit(await ConsoleProducerTool().execute(argv))
     }
 }

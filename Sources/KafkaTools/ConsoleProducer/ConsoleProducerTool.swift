@@ -58,7 +58,7 @@ struct ConsoleProducerTool {
                 writeError(Self.unknownConfigWarning(key) + "\n")
             }
         } catch {
-            writeError(ClientErrorText.describe(error) + "\n")
+            writeError(String(describing: error) + "\n")
             return 1
         }
 

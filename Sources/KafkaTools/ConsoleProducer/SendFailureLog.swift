@@ -41,7 +41,7 @@ final class SendFailureLog: Sendable {
         return LogLine.format(
             level: "ERROR",
             message: "Error when sending message to topic \(topic) with key: \(key), value: \(value) with error: "
-                + ClientErrorText.describe(error),
+                + String(describing: error),
             logger: Self.logger, timestamp: timestamp)
     }
 }

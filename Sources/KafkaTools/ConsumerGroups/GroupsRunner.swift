@@ -29,7 +29,7 @@ struct GroupsRunner {
         } catch let error as GroupPreamble.UnexpectedState {
             report(.execution(error.description))
         } catch {
-            report(.execution(ClientErrorText.describe(error)))
+            report(.execution(String(describing: error)))
         }
         return 1
     }

@@ -116,11 +116,7 @@ public struct TopicsCommand: ParsableCommand {
 
     /// The tool's entry point: reads the process arguments, runs, exits with the tool's status.
     public static func runAndExit() async -> Never {
-        let argv = Array(CommandLine.arguments.dropFirst())
-        if ToolEntry.isArgumentParserRequest(argv) {
-            main(argv)
-            ToolEntry.exit(0)
-        }
+        let argv = toolArguments()
         ToolEntry.exit(await execute(argv, output: ToolOutput()) { try $0.open() })
     }
 
@@ -162,7 +158,7 @@ public struct TopicsCommand: ParsableCommand {
                     commandConfigPath: try parsed.value("command-config"))
                 admin = try connect(connection)
             } catch {
-                output.errorLine(ClientErrorText.describe(error))
+                output.errorLine(String(describing: error))
                 return 1
             }
             let status = await TopicsRunner(invocation: invocation, admin: admin, output: output).run()

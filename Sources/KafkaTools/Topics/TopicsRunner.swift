@@ -32,7 +32,7 @@ struct TopicsRunner {
     }
 
     static func report(_ error: any Error, to output: ToolOutput) {
-        let message = ClientErrorText.describe(error)
+        let message = String(describing: error)
         output.line("Error while executing topic command : \(message)")
         output.errorLine(
             LogLine.format(level: "ERROR", message: message, logger: "org.apache.kafka.tools.TopicCommand"))

@@ -30,7 +30,7 @@ import Testing
             _ = try AdminConnection(bootstrapServers: "no-port", commandConfigPath: nil).open()
             Issue.record("opened")
         } catch {
-            #expect(ClientErrorText.describe(error) == "Invalid url in bootstrap.servers: no-port")
+            #expect(String(describing: error) == "Invalid url in bootstrap.servers: no-port")
         }
     }
 }
