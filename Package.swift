@@ -6,6 +6,9 @@ let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let nioConcurrency: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let cryptoExtras: Target.Dependency = .product(name: "_CryptoExtras", package: "swift-crypto")
 
 /// The seven shipped command-line tools; each is a thin `main.swift` over `KafkaTools` or `KafkaServerStartCommand`.
 let toolNames = [
@@ -26,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // C: hardware CRC32C with a portable fallback, and the system compression/line-editing libraries.
@@ -38,6 +43,8 @@ let package = Package(
 
         // Libraries, lowest first.
         .target(name: "KafkaProperties"),
+        // TLS material, SASL mechanisms (PLAIN, SCRAM), JAAS lines and principals: shared by client and broker.
+        .target(name: "KafkaSecurity", dependencies: [nioCore, nioSSL, crypto, cryptoExtras]),
         .target(name: "KafkaProtocol", dependencies: [nioCore, "CCRC32C"]),
         .target(
             name: "KafkaCompression",
@@ -52,13 +59,16 @@ let package = Package(
         ),
         .target(
             name: "KafkaClient",
-            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]
+            dependencies: [
+                "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaSecurity", nioCore, nioPosix, nioSSL,
+                logging,
+            ]
         ),
         .target(
             name: "KafkaBroker",
             dependencies: [
-                "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaStorage", nioCore, nioPosix, nioConcurrency,
-                logging,
+                "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaStorage", "KafkaSecurity", nioCore, nioPosix,
+                nioConcurrency, nioSSL, logging,
             ],
             exclude: ["SKIPPED.md"]
         ),
@@ -113,6 +123,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
+        .testTarget(name: "KafkaSecurityTests", dependencies: ["KafkaSecurity", nioSSL]),
         .testTarget(
             name: "KafkaClientTests",
             dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency],

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaSecurity
 
 /// One Kafka API served by the broker. Each conforming type lives in `Handlers/NN_Name.swift` and declares the
 /// versions it serves; `HandlerRegistry` turns those declarations into the ApiVersions table.
@@ -29,6 +30,8 @@ public struct RequestContext: Sendable {
     public var supportedApis: [ApiVersionsResponse.ApiVersion]
     /// `host:port` of the client, for log lines.
     public var clientAddress: String
+    /// Who the connection authenticated as (`User:ANONYMOUS` without SASL or a client certificate).
+    public var principal: KafkaPrincipal = .anonymous
 
     public var nodeId: Int32 { config.nodeId }
 
