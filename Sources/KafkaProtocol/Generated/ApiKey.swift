@@ -28,6 +28,9 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
     case endTxn = 26
     case writeTxnMarkers = 27
     case txnOffsetCommit = 28
+    case describeAcls = 29
+    case createAcls = 30
+    case deleteAcls = 31
     case describeConfigs = 32
     case alterConfigs = 33
     case describeLogDirs = 35
@@ -36,6 +39,8 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
     case deleteGroups = 42
     case incrementalAlterConfigs = 44
     case offsetDelete = 47
+    case describeUserScramCredentials = 50
+    case alterUserScramCredentials = 51
     case describeCluster = 60
     case consumerGroupDescribe = 69
     case describeTopicPartitions = 75
@@ -69,6 +74,9 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
             case .endTxn: return "EndTxn"
             case .writeTxnMarkers: return "WriteTxnMarkers"
             case .txnOffsetCommit: return "TxnOffsetCommit"
+            case .describeAcls: return "DescribeAcls"
+            case .createAcls: return "CreateAcls"
+            case .deleteAcls: return "DeleteAcls"
             case .describeConfigs: return "DescribeConfigs"
             case .alterConfigs: return "AlterConfigs"
             case .describeLogDirs: return "DescribeLogDirs"
@@ -77,6 +85,8 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
             case .deleteGroups: return "DeleteGroups"
             case .incrementalAlterConfigs: return "IncrementalAlterConfigs"
             case .offsetDelete: return "OffsetDelete"
+            case .describeUserScramCredentials: return "DescribeUserScramCredentials"
+            case .alterUserScramCredentials: return "AlterUserScramCredentials"
             case .describeCluster: return "DescribeCluster"
             case .consumerGroupDescribe: return "ConsumerGroupDescribe"
             case .describeTopicPartitions: return "DescribeTopicPartitions"
@@ -111,6 +121,9 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
             case .endTxn: return EndTxnRequest.self
             case .writeTxnMarkers: return WriteTxnMarkersRequest.self
             case .txnOffsetCommit: return TxnOffsetCommitRequest.self
+            case .describeAcls: return DescribeAclsRequest.self
+            case .createAcls: return CreateAclsRequest.self
+            case .deleteAcls: return DeleteAclsRequest.self
             case .describeConfigs: return DescribeConfigsRequest.self
             case .alterConfigs: return AlterConfigsRequest.self
             case .describeLogDirs: return DescribeLogDirsRequest.self
@@ -119,6 +132,8 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
             case .deleteGroups: return DeleteGroupsRequest.self
             case .incrementalAlterConfigs: return IncrementalAlterConfigsRequest.self
             case .offsetDelete: return OffsetDeleteRequest.self
+            case .describeUserScramCredentials: return DescribeUserScramCredentialsRequest.self
+            case .alterUserScramCredentials: return AlterUserScramCredentialsRequest.self
             case .describeCluster: return DescribeClusterRequest.self
             case .consumerGroupDescribe: return ConsumerGroupDescribeRequest.self
             case .describeTopicPartitions: return DescribeTopicPartitionsRequest.self
@@ -153,6 +168,9 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
             case .endTxn: return EndTxnResponse.self
             case .writeTxnMarkers: return WriteTxnMarkersResponse.self
             case .txnOffsetCommit: return TxnOffsetCommitResponse.self
+            case .describeAcls: return DescribeAclsResponse.self
+            case .createAcls: return CreateAclsResponse.self
+            case .deleteAcls: return DeleteAclsResponse.self
             case .describeConfigs: return DescribeConfigsResponse.self
             case .alterConfigs: return AlterConfigsResponse.self
             case .describeLogDirs: return DescribeLogDirsResponse.self
@@ -161,6 +179,8 @@ public enum ApiKey: Int16, Sendable, Hashable, CaseIterable {
             case .deleteGroups: return DeleteGroupsResponse.self
             case .incrementalAlterConfigs: return IncrementalAlterConfigsResponse.self
             case .offsetDelete: return OffsetDeleteResponse.self
+            case .describeUserScramCredentials: return DescribeUserScramCredentialsResponse.self
+            case .alterUserScramCredentials: return AlterUserScramCredentialsResponse.self
             case .describeCluster: return DescribeClusterResponse.self
             case .consumerGroupDescribe: return ConsumerGroupDescribeResponse.self
             case .describeTopicPartitions: return DescribeTopicPartitionsResponse.self
