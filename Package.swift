@@ -9,6 +9,8 @@ let nioConcurrency: Target.Dependency = .product(name: "NIOConcurrencyHelpers", 
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let cryptoExtras: Target.Dependency = .product(name: "_CryptoExtras", package: "swift-crypto")
+let x509: Target.Dependency = .product(name: "X509", package: "swift-certificates")
+let asn1: Target.Dependency = .product(name: "SwiftASN1", package: "swift-asn1")
 
 /// The seven shipped command-line tools; each is a thin `main.swift` over `KafkaTools` or `KafkaServerStartCommand`.
 let toolNames = [
@@ -31,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // X.509 parsing for the broker's mutual-TLS principal (the client certificate's subject DN).
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
     ],
     targets: [
         // C: hardware CRC32C with a portable fallback, and the system compression/line-editing libraries.
@@ -68,7 +73,7 @@ let package = Package(
             name: "KafkaBroker",
             dependencies: [
                 "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaStorage", "KafkaSecurity", nioCore, nioPosix,
-                nioConcurrency, nioSSL, logging,
+                nioConcurrency, nioSSL, .product(name: "NIOTLS", package: "swift-nio"), x509, asn1, logging,
             ],
             exclude: ["SKIPPED.md"]
         ),
@@ -141,7 +146,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaBrokerTests",
-            dependencies: ["KafkaBroker", "KafkaProtocol", "KafkaStorage", nioCore, nioPosix, nioConcurrency, logging]
+            dependencies: [
+                "KafkaBroker", "KafkaProtocol", "KafkaStorage", "KafkaSecurity", nioCore, nioPosix, nioConcurrency, nioSSL,
+                x509, logging,
+            ]
         ),
     ]
 )

@@ -15,7 +15,7 @@ public struct TopicDescription: Hashable, Sendable {
 /// clean-shutdown marker.
 public actor LogManager {
     public nonisolated let logDirectory: String
-    let fileSystem: any StorageFileSystem
+    public nonisolated let fileSystem: any StorageFileSystem
     let logger: Logger
     public private(set) var defaultConfig: LogConfig
     var logs: [TopicPartition: PartitionLog] = [:]

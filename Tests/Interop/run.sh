@@ -29,6 +29,9 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 # Consumer groups: kafka-python, confluent-kafka and kcat -G groups, committed offsets across kill -9, static members.
 "$here/broker-groups.sh" || { echo "interop: the bundled broker failed its consumer-group test" >&2; exit 1; }
 
+# TLS and SASL listeners: PLAIN/SCRAM x TLS on/off x right/wrong password, mutual TLS (broker-security.sh).
+"$here/broker-security.sh" || { echo "interop: the bundled broker failed its security test" >&2; exit 1; }
+
 # kafka-topics and kafka-configs against the bundled broker and Tansu (tools-admin.sh).
 "$here/tools-admin.sh" || { echo "interop: kafka-topics/kafka-configs failed against a broker" >&2; exit 1; }
 # kafka-consumer-groups against Tansu and the bundled broker.

@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test func nonPlaintextListenerIsRefusedButControllerIsIgnored() throws {
+    @Test func tlsListenerWithoutKeystoreIsRefusedButControllerIsIgnored() throws {
         #expect(throws: ConfigError.self) {
             try BrokerConfig(values: ["listeners": "SSL://:9093"])
         }

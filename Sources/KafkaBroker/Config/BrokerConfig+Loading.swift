@@ -1,4 +1,5 @@
 import KafkaProperties
+import KafkaSecurity
 
 extension BrokerConfig {
     /// The settings used when `kafka-server-start` is given no file, as in Apache's quick start.
@@ -54,9 +55,6 @@ extension BrokerConfig {
                 key: "broker.id", value: String(brokerId), reason: "must equal node.id (\(nodeId))")
         }
 
-        if let map = reader.raw("listener.security.protocol.map") {
-            listenerSecurityProtocolMap = try Self.parseProtocolMap(map)
-        }
         controllerListenerNames = reader.list("controller.listener.names").map { $0.uppercased() }
         interBrokerListenerName = reader.raw("inter.broker.listener.name").map { String($0.trimmingBlanks()) }
         controllerQuorumVoters = reader.raw("controller.quorum.voters")
@@ -65,7 +63,22 @@ extension BrokerConfig {
         if let text = reader.raw("advertised.listeners") {
             advertisedListeners = try ListenerSpec.parseList(text, key: "advertised.listeners")
         }
+        if let map = reader.raw("listener.security.protocol.map") {
+            listenerSecurityProtocolMap = try Self.parseProtocolMap(map)
+        } else if !listeners.contains(where: { ["SSL", "SASL_SSL", "SASL_PLAINTEXT"].contains($0.name) })
+            && !controllerListenerNames.contains(where: { ["SSL", "SASL_SSL", "SASL_PLAINTEXT"].contains($0) })
+        {
+            // Kafka (KRaft): with the default map and no SSL/SASL listener names, controller listeners are PLAINTEXT.
+            for name in controllerListenerNames where listenerSecurityProtocolMap[name] == nil {
+                listenerSecurityProtocolMap[name] = "PLAINTEXT"
+            }
+        }
         try validateListeners()
+        for listener in servedListeners {
+            guard let name = securityProtocol(of: listener.name), let security = SecurityProtocol(name: name) else { continue }
+            listenerSecurity[listener.name] = try ListenerSecurity.resolve(
+                listener: listener.name, protocol: security, values: values)
+        }
 
         if let dirs = reader.raw("log.dirs") ?? reader.raw("log.dir") {
             logDirs = dirs.split(separator: ",").map { String($0.trimmingBlanks()) }.filter { !$0.isEmpty }
@@ -125,9 +138,7 @@ extension BrokerConfig {
         var map: [String: String] = [:]
         for pair in text.split(separator: ",").map({ $0.trimmingBlanks() }) where !pair.isEmpty {
             let parts = pair.split(separator: ":", maxSplits: 1).map { String($0.trimmingBlanks()).uppercased() }
-            guard parts.count == 2, !parts[0].isEmpty,
-                ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"].contains(parts[1])
-            else {
+            guard parts.count == 2, !parts[0].isEmpty, SecurityProtocol(name: parts[1]) != nil else {
                 throw ConfigError.invalidValue(
                     key: "listener.security.protocol.map", value: text,
                     reason: "Map entry \(pair) is not LISTENER_NAME:SECURITY_PROTOCOL")
@@ -137,23 +148,15 @@ extension BrokerConfig {
         return map
     }
 
-    /// The broker serves PLAINTEXT only; a controller listener is accepted (and not bound).
+    /// Every listener needs a security protocol; a controller listener is accepted (and not bound).
     private func validateListeners() throws {
         let shown = listeners.map(\.description).joined(separator: ",")
-        for listener in listeners {
-            guard let security = securityProtocol(of: listener.name) else {
-                throw ConfigError.invalidValue(
-                    key: "listeners", value: shown,
-                    reason: "No security protocol defined for listener \(listener.name)")
-            }
-            if !controllerListenerNames.contains(listener.name), security != "PLAINTEXT" {
-                throw ConfigError.invalidValue(
-                    key: "listeners", value: shown,
-                    reason: "listener \(listener.name) uses \(security), which this broker does not support yet (PLAINTEXT only)")
-            }
+        for listener in listeners where securityProtocol(of: listener.name) == nil {
+            throw ConfigError.invalidValue(
+                key: "listeners", value: shown, reason: "No security protocol defined for listener \(listener.name)")
         }
         guard !servedListeners.isEmpty else {
-            throw ConfigError.invalidValue(key: "listeners", value: shown, reason: "No PLAINTEXT listener to serve")
+            throw ConfigError.invalidValue(key: "listeners", value: shown, reason: "No listener to serve")
         }
         for advertised in advertisedListeners where !listeners.contains(where: { $0.name == advertised.name }) {
             throw ConfigError.invalidValue(

@@ -17,6 +17,8 @@ public struct BrokerConfig: Sendable, Hashable {
     public var interBrokerListenerName: String? = nil
     public var controllerQuorumVoters: String? = nil
     public var controllerQuorumBootstrapServers: String? = nil
+    /// Security of each served listener, by listener name (PLAINTEXT when absent).
+    public var listenerSecurity: [String: ListenerSecurity] = [:]
 
     // Logs and topics.
     public var logDirs: [String] = ["/tmp/kraft-combined-logs"]
@@ -73,5 +75,9 @@ public struct BrokerConfig: Sendable, Hashable {
 
     public func securityProtocol(of listenerName: String) -> String? {
         listenerSecurityProtocolMap[listenerName]
+    }
+
+    public func security(of listenerName: String) -> ListenerSecurity {
+        listenerSecurity[listenerName] ?? .plaintext
     }
 }

@@ -32,6 +32,8 @@ public struct RequestContext: Sendable {
     public var clientAddress: String
     /// Who the connection authenticated as (`User:ANONYMOUS` without SASL or a client certificate).
     public var principal: KafkaPrincipal = .anonymous
+    /// SCRAM users (DescribeUserScramCredentials, AlterUserScramCredentials); the server's persisted store.
+    public var scramCredentials: ScramCredentialStore = .inMemory()
 
     public var nodeId: Int32 { config.nodeId }
 

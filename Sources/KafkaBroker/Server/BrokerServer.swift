@@ -1,8 +1,11 @@
 import KafkaProtocol
+import KafkaSecurity
+import KafkaStorage
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// The network side of the broker: binds every served listener, answers requests through the handler registry,
 /// and shuts down gracefully (stop accepting, let connections finish what they received, then close). The topic
@@ -26,6 +29,8 @@ public actor BrokerServer {
     private let connections = ConnectionTracker()
     private var serverChannels: [any Channel] = []
     private var bound: [BoundListener] = []
+    /// SCRAM users, loaded from the log dir at start (shared by the SASL listeners and the SCRAM admin APIs).
+    private var scramCredentials = ScramCredentialStore.inMemory()
     private let logger = Logger(label: "kafka.network.SocketServer")
 
     public init(
@@ -46,6 +51,14 @@ public actor BrokerServer {
     @discardableResult
     public func start() async throws -> [BoundListener] {
         await groupCoordinator.startup()
+        let logManager = topicManager.logManager
+        do {
+            scramCredentials = try ScramCredentialStore.open(
+                fileSystem: logManager.fileSystem, directory: logManager.logDirectory)
+        } catch {
+            await shutdown()
+            throw BrokerStartError(description: "Cannot read the SCRAM credentials in \(logManager.logDirectory): \(error)")
+        }
         for listener in config.servedListeners {
             do {
                 let channel = try await bind(listener)
@@ -54,6 +67,9 @@ public actor BrokerServer {
                 bound.append(BoundListener(name: listener.name, host: listener.host, port: port))
                 logger.info(
                     "[SocketServer listenerType=BROKER, nodeId=\(config.nodeId)] Awaiting socket connections on \(listener.host.isEmpty ? "0.0.0.0" : listener.host):\(port).")
+            } catch let error as BrokerStartError {
+                await shutdown()
+                throw error
             } catch {
                 await shutdown()
                 throw BrokerStartError(description: "Socket server failed to bind to \(listener): \(error)")
@@ -69,12 +85,22 @@ public actor BrokerServer {
         }
         // An ephemeral listener (port 0) advertises the port it gets, known only after binding.
         let endpoint = NIOLockedValueBox(advertised)
-        let dispatcher = RequestDispatcher(
-            registry: registry,
-            context: RequestContext(
-                config: config, clusterId: clusterId, advertisedEndpoint: advertised, topicManager: topicManager,
-                groupCoordinator: groupCoordinator, supportedApis: [], clientAddress: ""),
-            advertisedEndpoint: endpoint)
+        var context = RequestContext(
+            config: config, clusterId: clusterId, advertisedEndpoint: advertised, topicManager: topicManager,
+            groupCoordinator: groupCoordinator, supportedApis: [], clientAddress: "")
+        context.scramCredentials = scramCredentials
+        let dispatcher = RequestDispatcher(registry: registry, context: context, advertisedEndpoint: endpoint)
+        let listenerSecurity = config.security(of: listener.name)
+        var security = KafkaConnectionHandler.Security()
+        if listenerSecurity.securityProtocol.usesSASL {
+            security.sasl = SaslServerAuthenticator.Configuration(
+                mechanisms: listenerSecurity.saslMechanisms, plainUsers: listenerSecurity.plainUsers,
+                scramCredentials: scramCredentials)
+        }
+        // On SASL_SSL the SASL identity wins over a client certificate (Kafka's DefaultKafkaPrincipalBuilder).
+        security.principalFromCertificate = listenerSecurity.securityProtocol == .ssl
+        let tls = listenerSecurity.securityProtocol.usesTLS
+            ? try ListenerTLS.makeContext(listenerSecurity, listener: listener.name) : nil
         let maxFrame = Int(config.socketRequestMaxBytes)
         let connections = self.connections
         let requestLogger = Logger(label: "kafka.network.Processor")
@@ -86,10 +112,12 @@ public actor BrokerServer {
             .childChannelInitializer { channel in
                 connections.add(channel)
                 return channel.eventLoop.makeCompletedFuture {
+                    // TLS first: nothing reaches the Kafka framing before the handshake has succeeded.
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(KafkaFrameDecoder(maxFrameLength: maxFrame)))
                     try channel.pipeline.syncOperations.addHandler(
-                        KafkaConnectionHandler(dispatcher: dispatcher, logger: requestLogger))
+                        KafkaConnectionHandler(dispatcher: dispatcher, logger: requestLogger, security: security))
                 }
             }
         let host = listener.host.isEmpty ? "0.0.0.0" : listener.host

@@ -1,14 +1,27 @@
 import KafkaProtocol
+import KafkaSecurity
 import Logging
 import NIOCore
+import NIOSSL
+import NIOTLS
 
 /// Asks a connection to finish what it has received and close (graceful shutdown).
 struct DrainConnectionEvent: Sendable {}
 
 /// Serves one client connection: frames are answered strictly one after another, as Kafka does, and reading
 /// pauses while a request is being handled so a client cannot queue up unbounded work. A bad frame closes this
-/// connection only.
+/// connection only. On a SASL listener the connection authenticates first (`SaslServerAuthenticator`); on a TLS
+/// listener with client certificates the certificate's subject is the principal.
 final class KafkaConnectionHandler: ChannelDuplexHandler {
+    /// How the listener this connection arrived on authenticates it.
+    struct Security: Sendable {
+        var sasl: SaslServerAuthenticator.Configuration?
+        /// SSL listeners: the principal is the client certificate's subject, when one was presented.
+        var principalFromCertificate = false
+
+        static let none = Security()
+    }
+
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -22,10 +35,18 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
     private var active = true
     /// A read requested while busy; passed on once the current request is answered.
     private var readHeld = false
+    private let security: Security
+    /// Until SASL authentication completes (nil on listeners without SASL).
+    private var authenticator: SaslServerAuthenticator?
+    private var principal = KafkaPrincipal.anonymous
+    /// One log line per failed connection, however many errors the TLS layer reports.
+    private var failureLogged = false
 
-    init(dispatcher: RequestDispatcher, logger: Logger) {
+    init(dispatcher: RequestDispatcher, logger: Logger, security: Security = .none) {
         self.dispatcher = dispatcher
         self.logger = logger
+        self.security = security
+        self.authenticator = security.sasl.map { SaslServerAuthenticator(configuration: $0) }
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -54,6 +75,16 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted = event {
+            if security.principalFromCertificate,
+                let handler = try? context.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self),
+                let certificate = handler.peerCertificate
+            {
+                principal = CertificatePrincipal.principal(of: certificate)
+            }
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
         guard event is DrainConnectionEvent else {
             context.fireUserInboundEventTriggered(event)
             return
@@ -63,19 +94,29 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        defer {
+            failureLogged = true
+            active = false
+            context.close(promise: nil)
+        }
+        guard !failureLogged else { return }
         switch error {
         case let frameError as KafkaFrameError:
             // Apache: "Invalid receive (size = N larger than M)"; the body is never read.
             logger.warning("Unexpected error from \(clientAddress); closing connection: \(frameError)")
         case is ByteToMessageDecoderError:
             break  // a half-sent frame at close, or bytes after a frame error that was already logged
+        case NIOSSLError.uncleanShutdown:
+            logger.debug("Connection to \(clientAddress) closed without a TLS close_notify")
+        case is NIOSSLError, is BoringSSLError:
+            // Kafka's line for a failed TLS handshake (e.g. plaintext Kafka bytes on a TLS port); details at debug.
+            logger.info("Failed authentication with /\(clientAddress) (SSL handshake failed)")
+            logger.debug("TLS error from \(clientAddress): \(error)")
         case is IOError:
             logger.debug("Connection to \(clientAddress) failed: \(error)")
         default:
             logger.warning("Closing socket for \(clientAddress) because of error: \(error)")
         }
-        active = false
-        context.close(promise: nil)
     }
 
     private func processNext(context: ChannelHandlerContext) {
@@ -85,10 +126,30 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
             return
         }
         busy = true
+        if var authenticator, !authenticator.isComplete {
+            let step = authenticator.receive(frame)
+            self.authenticator = authenticator
+            switch step {
+            case .dispatch:
+                break  // ApiVersions before the handshake: the normal path answers it
+            case .respond(let bytes):
+                return finish(.respond(bytes), context: context)
+            case .respondAndClose(let bytes, let reason):
+                return failAuthentication(reason, answer: bytes, context: context)
+            case .close(let reason):
+                return failAuthentication(reason, answer: nil, context: context)
+            case .authenticated(let answer, let principal):
+                self.principal = principal
+                self.authenticator = nil
+                logger.debug("Authenticated \(clientAddress) as \(principal)")
+                return finish(answer.map { .respond($0) } ?? .noResponse, context: context)
+            }
+        }
         let dispatcher = self.dispatcher
         let clientAddress = self.clientAddress
+        let principal = self.principal
         let promise = context.eventLoop.makePromise(of: RequestDispatcher.Outcome.self)
-        promise.completeWithTask { await dispatcher.dispatch(frame, clientAddress: clientAddress) }
+        promise.completeWithTask { await dispatcher.dispatch(frame, clientAddress: clientAddress, principal: principal) }
         promise.futureResult.assumeIsolated().whenSuccess { outcome in
             self.finish(outcome, context: context)
         }
@@ -111,6 +172,30 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
             logger.warning("Closing socket for \(clientAddress) because of error: \(reason)")
             active = false
             context.close(promise: nil)
+        case .respondAndClose(let bytes, let reason):
+            logger.warning("Closing socket for \(clientAddress) because of error: \(reason)")
+            closeAfterWriting(bytes, context: context)
         }
+    }
+
+    /// Kafka's INFO line for a refused authentication; the reason never holds a password.
+    private func failAuthentication(_ reason: String, answer: ByteBuffer?, context: ChannelHandlerContext) {
+        busy = false
+        failureLogged = true
+        logger.info("Failed authentication with /\(clientAddress) (\(reason))")
+        guard let answer else {
+            active = false
+            context.close(promise: nil)
+            return
+        }
+        closeAfterWriting(answer, context: context)
+    }
+
+    /// The answer reaches the client before the close (a plain close could drop a pending write).
+    private func closeAfterWriting(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+        active = false
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: written)
+        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 }

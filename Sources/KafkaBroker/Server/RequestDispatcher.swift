@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaSecurity
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -12,6 +13,8 @@ struct RequestDispatcher: Sendable {
         case noResponse
         /// Close the connection after logging `reason` (malformed frame, unknown API, unsupported version).
         case close(reason: String)
+        /// Send the answer, then close (failed SASL authentication); `reason` is logged.
+        case respondAndClose(ByteBuffer, reason: String)
     }
 
     let registry: HandlerRegistry
@@ -32,7 +35,8 @@ struct RequestDispatcher: Sendable {
         self.allocator = allocator
     }
 
-    func dispatch(_ frame: ByteBuffer, clientAddress: String) async -> Outcome {
+    /// `principal`: who the connection authenticated as.
+    func dispatch(_ frame: ByteBuffer, clientAddress: String, principal: KafkaPrincipal = .anonymous) async -> Outcome {
         let rawKey: Int16
         let version: Int16
         do {
@@ -57,6 +61,7 @@ struct RequestDispatcher: Sendable {
         }
         var context = baseContext
         context.clientAddress = clientAddress
+        context.principal = principal
         context.advertisedEndpoint = advertisedEndpoint.withLockedValue { $0 }
         do {
             let response = try await entry.respond(decoded, context)

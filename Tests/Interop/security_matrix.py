@@ -1,0 +1,229 @@
+"""The security matrix of broker-security.sh against a running bundled broker: SCRAM users created with
+confluent-kafka's AdminClient over PLAINTEXT, then PLAIN / SCRAM-SHA-256 / SCRAM-SHA-512 x SASL_PLAINTEXT /
+SASL_SSL x right / wrong password with confluent-kafka (topic, produce, group consume) and kcat (librdkafka 2.16:
+produce, consume), mutual TLS, and plaintext bytes on the TLS ports. Prints one table row per case and exits 1
+on any failure. Passwords come from the environment (see broker-security.sh), never from the broker.
+usage: security_matrix.py CONFIG_JSON
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+from confluent_kafka import Consumer, KafkaException, Producer
+from confluent_kafka.admin import (AdminClient, NewTopic, ScramCredentialInfo, ScramMechanism,
+                                   UserScramCredentialUpsertion)
+
+cfg = json.load(open(sys.argv[1]))
+host = "127.0.0.1"
+ports = cfg["ports"]
+ca = cfg["ca"]
+kcat = cfg["kcat"]
+rows = []
+failures = 0
+
+
+def row(client, case, transport, expect, ok, detail, seconds):
+    global failures
+    rows.append((client, case, transport, expect, "PASS" if ok else "FAIL", "%.2fs" % seconds, detail))
+    if not ok:
+        failures += 1
+
+
+def settings(transport, mechanism=None, user=None, password=None, cert=None):
+    conf = {"bootstrap.servers": "%s:%d" % (host, ports[transport]), "security.protocol": cfg["protocols"][transport],
+            "socket.timeout.ms": 10000}
+    if mechanism:
+        conf.update({"sasl.mechanism": mechanism, "sasl.username": user, "sasl.password": password})
+    if cfg["protocols"][transport] in ("SSL", "SASL_SSL"):
+        conf["ssl.ca.location"] = ca
+    if cert:
+        conf.update({"ssl.certificate.location": cert[0], "ssl.key.location": cert[1]})
+    return conf
+
+
+def end_to_end(conf):
+    """Create a topic, produce 5 records, consume them in a group; returns a short detail."""
+    topic = "sec-" + uuid.uuid4().hex[:8]
+    admin = AdminClient(conf)
+    admin.create_topics([NewTopic(topic, num_partitions=2, replication_factor=1)])[topic].result(15)
+    producer = Producer(dict(conf, **{"acks": "all", "message.timeout.ms": 15000}))
+    for i in range(5):
+        producer.produce(topic, key=b"k%d" % i, value=b"v%d" % i)
+    if producer.flush(15) != 0:
+        raise RuntimeError("produce did not complete")
+    group = "g-" + topic
+    consumer = Consumer(dict(conf, **{"group.id": group, "auto.offset.reset": "earliest",
+                                      "session.timeout.ms": 6000, "enable.auto.commit": False}))
+    consumer.subscribe([topic])
+    got = []
+    deadline = time.monotonic() + 30
+    while len(got) < 5 and time.monotonic() < deadline:
+        message = consumer.poll(0.5)
+        if message is None:
+            continue
+        if message.error():
+            raise KafkaException(message.error())
+        got.append(message.value())
+    if len(got) == 5:
+        consumer.commit(asynchronous=False)
+    consumer.close()
+    if sorted(got) != [b"v%d" % i for i in range(5)]:
+        raise RuntimeError("consumed %r" % got)
+    described = admin.describe_consumer_groups([group])[group].result(15)
+    return "topic+produce+group(%s)" % described.state.name.lower()
+
+
+def expect_auth_failure(conf):
+    """A wrong password must fail fast with an authentication error."""
+    errors = []
+    conf = dict(conf, **{"error_cb": lambda e: errors.append(e)})
+    admin = AdminClient(conf)
+    try:
+        admin.list_topics(timeout=10)
+    except KafkaException as e:
+        errors.append(e.args[0])
+    codes = {getattr(e, "code", lambda: None)() for e in errors}
+    from confluent_kafka import KafkaError
+    if KafkaError._AUTHENTICATION not in codes:
+        raise RuntimeError("no authentication error, got %r" % [str(e) for e in errors])
+    text = " ".join(str(e) for e in errors)
+    return "auth error: " + ("Invalid username or password" if "Invalid username" in text
+                             else "invalid credentials" if "invalid credentials" in text else text[:60])
+
+
+def run(client, case, transport, expect, fn):
+    start = time.monotonic()
+    try:
+        detail = fn()
+        ok = True
+    except Exception as e:  # noqa: BLE001 - every failure is reported in the table
+        detail, ok = "%s: %s" % (type(e).__name__, str(e)[:150]), False
+    row(client, case, transport, expect, ok, detail, time.monotonic() - start)
+
+
+def kcat_args(transport, mechanism=None, user=None, password=None, cert=None):
+    args = [kcat, "-b", "%s:%d" % (host, ports[transport]), "-X", "security.protocol=" + cfg["protocols"][transport]]
+    if mechanism:
+        args += ["-X", "sasl.mechanisms=" + mechanism, "-X", "sasl.username=" + user, "-X", "sasl.password=" + password]
+    if cfg["protocols"][transport] in ("SSL", "SASL_SSL"):
+        args += ["-X", "ssl.ca.location=" + ca]
+    if cert:
+        args += ["-X", "ssl.certificate.location=" + cert[0], "-X", "ssl.key.location=" + cert[1]]
+    return args
+
+
+def kcat_round_trip(args):
+    topic = "kcat-" + uuid.uuid4().hex[:8]
+    produced = subprocess.run(args + ["-P", "-t", topic, "-K:"], input="a:1\nb:2\nc:3\n", text=True,
+                              capture_output=True, timeout=60)
+    if produced.returncode != 0:
+        raise RuntimeError("kcat -P: " + produced.stderr.strip()[-200:])
+    consumed = subprocess.run(args + ["-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%k=%s\\n"],
+                              text=True, capture_output=True, timeout=60)
+    if consumed.returncode != 0 or sorted(consumed.stdout.split()) != ["a=1", "b=2", "c=3"]:
+        raise RuntimeError("kcat -C: %r %s" % (consumed.stdout, consumed.stderr.strip()[-200:]))
+    return "produce+consume"
+
+
+def kcat_auth_failure(args):
+    result = subprocess.run(args + ["-L"], text=True, capture_output=True, timeout=30)
+    if result.returncode == 0:
+        raise RuntimeError("kcat -L succeeded with a wrong password")
+    if "Authentication failed" not in result.stderr and "authentication" not in result.stderr.lower():
+        raise RuntimeError("no authentication error: " + result.stderr.strip()[-200:])
+    return "auth error, exit %d" % result.returncode
+
+
+# 1. SCRAM users through AlterUserScramCredentials on the PLAINTEXT listener, as in KRaft.
+def create_users():
+    admin = AdminClient(settings("PLAINTEXT"))
+    upserts = [UserScramCredentialUpsertion(cfg["user"], ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192),
+                                            cfg["passwords"]["SCRAM-SHA-256"].encode()),
+               UserScramCredentialUpsertion(cfg["user"], ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                                            cfg["passwords"]["SCRAM-SHA-512"].encode())]
+    # One user per request: Kafka refuses a user altered twice in one request (DUPLICATE_RESOURCE).
+    for upsert in upserts:
+        for future in admin.alter_user_scram_credentials([upsert]).values():
+            future.result(15)
+    described = admin.describe_user_scram_credentials([cfg["user"]])[cfg["user"]].result(15)
+    mechanisms = sorted((info.mechanism.name, info.iterations) for info in described.scram_credential_infos)
+    if mechanisms != [("SCRAM_SHA_256", 8192), ("SCRAM_SHA_512", 4096)]:
+        raise RuntimeError("described %r" % mechanisms)
+    return "alice: SCRAM-SHA-256/8192, SCRAM-SHA-512/4096"
+
+
+run("confluent-kafka", "alter+describe SCRAM users", "PLAINTEXT", "ok", create_users)
+
+# 2. The SASL matrix.
+for mechanism in ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"):
+    password = cfg["passwords"][mechanism]
+    for transport in ("SASL_PLAINTEXT", "SASL_SSL"):
+        right = settings(transport, mechanism, cfg["user"], password)
+        wrong = settings(transport, mechanism, cfg["user"], cfg["wrong_password"])
+        run("confluent-kafka", mechanism + " right", transport, "ok", lambda: end_to_end(right))
+        run("confluent-kafka", mechanism + " wrong", transport, "auth error", lambda: expect_auth_failure(wrong))
+        run("kcat 2.16", mechanism + " right", transport, "ok",
+            lambda: kcat_round_trip(kcat_args(transport, mechanism, cfg["user"], password)))
+        run("kcat 2.16", mechanism + " wrong", transport, "auth error",
+            lambda: kcat_auth_failure(kcat_args(transport, mechanism, cfg["user"], cfg["wrong_password"])))
+# An unknown SCRAM user fails exactly like a wrong password.
+run("confluent-kafka", "SCRAM-SHA-256 unknown user", "SASL_PLAINTEXT", "auth error",
+    lambda: expect_auth_failure(settings("SASL_PLAINTEXT", "SCRAM-SHA-256", "mallory", cfg["wrong_password"])))
+
+# 3. TLS: server-auth only, mutual TLS, and mutual TLS without a client certificate.
+client_cert = (cfg["client_cert"], cfg["client_key"])
+run("confluent-kafka", "TLS", "SSL", "ok", lambda: end_to_end(settings("SSL")))
+run("kcat 2.16", "TLS", "SSL", "ok", lambda: kcat_round_trip(kcat_args("SSL")))
+run("confluent-kafka", "mutual TLS", "MTLS", "ok", lambda: end_to_end(settings("MTLS", cert=client_cert)))
+run("kcat 2.16", "mutual TLS", "MTLS", "ok", lambda: kcat_round_trip(kcat_args("MTLS", cert=client_cert)))
+
+
+def mtls_without_certificate():
+    result = subprocess.run(kcat_args("MTLS") + ["-L", "-m", "5"], text=True, capture_output=True, timeout=30)
+    if result.returncode == 0:
+        raise RuntimeError("metadata without a client certificate")
+    return "refused, exit %d" % result.returncode
+
+
+run("kcat 2.16", "mutual TLS, no client cert", "MTLS", "refused", mtls_without_certificate)
+
+
+# 4. Plaintext Kafka bytes on the TLS ports: no Kafka answer, the connection is closed.
+def plaintext_on_tls(transport):
+    def probe():
+        import socket
+        import struct
+        body = struct.pack(">hhih", 18, 3, 1, 4) + b"test" + b"\x00\x04test\x041.0\x00"
+        with socket.create_connection((host, ports[transport]), timeout=10) as s:
+            s.sendall(struct.pack(">i", len(body)) + body)
+            data = b""
+            while True:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+        # A TLS alert record (0x15) or nothing: never a Kafka response with our correlation id.
+        if len(data) >= 8 and data[4:8] == struct.pack(">i", 1):
+            raise RuntimeError("got a Kafka response on a TLS port")
+        result = subprocess.run([kcat, "-b", "%s:%d" % (host, ports[transport]), "-L", "-m", "5"],
+                                text=True, capture_output=True, timeout=30)
+        if result.returncode == 0:
+            raise RuntimeError("kcat with security.protocol=PLAINTEXT got metadata from a TLS port")
+        return "closed (%d bytes: %s)" % (len(data), "TLS alert" if data[:1] == b"\x15" else "none")
+    return probe
+
+
+for transport in ("SSL", "SASL_SSL"):
+    run("raw socket + kcat", "plaintext client on TLS port", transport, "refused", plaintext_on_tls(transport))
+
+widths = [max(len(str(r[i])) for r in rows + [("client", "case", "listener", "expect", "result", "time", "detail")])
+          for i in range(7)]
+header = ("client", "case", "listener", "expect", "result", "time", "detail")
+for line in [header] + rows:
+    print("  ".join(str(v).ljust(widths[i]) for i, v in enumerate(line)).rstrip())
+print("broker-security: %d passed, %d failed" % (len(rows) - failures, failures))
+sys.exit(1 if failures else 0)
