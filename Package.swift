@@ -92,7 +92,10 @@ let package = Package(
             name: "KafkaServerStartCommand",
             dependencies: ["KafkaBroker", "KafkaCLISupport", argumentParser, logging]
         ),
-        .target(name: "KafkaTestSupport", dependencies: ["KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol"]),
+        .target(
+            name: "KafkaTestSupport",
+            dependencies: ["KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol", "KafkaSecurity", nioSSL]
+        ),
 
         // Shipped binaries.
         .executableTarget(name: "kafka-topics", dependencies: ["KafkaTools", argumentParser]),
@@ -128,7 +131,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
-        .testTarget(name: "KafkaSecurityTests", dependencies: ["KafkaSecurity", nioSSL]),
+        .testTarget(name: "KafkaSecurityTests", dependencies: ["KafkaSecurity", "KafkaTestSupport", nioSSL]),
         .testTarget(
             name: "KafkaClientTests",
             dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency],
