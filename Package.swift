@@ -150,8 +150,8 @@ let package = Package(
         .testTarget(
             name: "KafkaBrokerTests",
             dependencies: [
-                "KafkaBroker", "KafkaProtocol", "KafkaStorage", "KafkaSecurity", nioCore, nioPosix, nioConcurrency, nioSSL,
-                x509, logging,
+                "KafkaBroker", "KafkaProtocol", "KafkaStorage", "KafkaSecurity", "KafkaTestSupport", nioCore, nioPosix,
+                nioConcurrency, nioSSL, x509, logging,
             ]
         ),
     ]

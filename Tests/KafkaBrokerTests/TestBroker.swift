@@ -2,6 +2,7 @@ import KafkaProtocol
 import KafkaStorage
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Testing
 @testable import KafkaBroker
 
@@ -58,11 +59,16 @@ final class TestConnection {
     private var frames: AsyncStream<ByteBuffer>.AsyncIterator
     private static let group = MultiThreadedEventLoopGroup.singleton
 
-    init(port: Int) async throws {
+    /// `tls`: connect through TLS with this context (security tests).
+    init(port: Int, tls: NIOSSLContext? = nil) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
         channel = try await ClientBootstrap(group: Self.group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: nil))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(KafkaFrameDecoder()))
                     try channel.pipeline.syncOperations.addHandler(FrameCollector(continuation))
                 }

@@ -3,17 +3,13 @@ import KafkaSecurity
 /// How one served listener secures its connections, resolved from the raw settings with Kafka's per-listener
 /// override rule: `listener.name.<lower-case name>.<key>` wins over `<key>`.
 public struct ListenerSecurity: Sendable, Hashable, CustomStringConvertible {
-    /// `ssl.client.auth`.
-    public enum ClientAuth: String, Sendable, Hashable {
-        case none, requested, required
-    }
-
     public var securityProtocol: SecurityProtocol
     /// `sasl.enabled.mechanisms` (SASL listeners only).
     public var saslMechanisms: [SaslMechanism] = []
     /// PLAIN users from the JAAS `user_<name>="<password>"` options (PLAIN enabled only). Secret: never printed.
     public var plainUsers: [String: String] = [:]
-    public var clientAuth: ClientAuth = .none
+    /// `ssl.client.auth` (TLS listeners only).
+    public var clientAuth: TLSClientAuth = .none
     /// The effective `ssl.*` settings (TLS listeners only), keys without the listener prefix. May hold passwords.
     public var sslProperties: [String: String] = [:]
 
@@ -57,7 +53,7 @@ public struct ListenerSecurity: Sendable, Hashable, CustomStringConvertible {
             // KIP-684: on SASL_SSL only the listener-prefixed ssl.client.auth applies (SASL authenticates there).
             let auth = security == .ssl ? value("ssl.client.auth") : values[prefix + "ssl.client.auth"].map { (prefix + "ssl.client.auth", $0) }
             if let (key, text) = auth {
-                guard let parsed = ClientAuth(rawValue: String(text.trimmingBlanks()).lowercased()) else {
+                guard let parsed = TLSClientAuth(name: String(text.trimmingBlanks())) else {
                     throw ConfigError.invalidValue(key: key, value: text, reason: "String must be one of: required, requested, none")
                 }
                 result.clientAuth = parsed

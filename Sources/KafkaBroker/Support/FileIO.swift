@@ -72,10 +72,10 @@ enum FileIO {
             prefix += "/" + component
             if mkdir(prefix, 0o755) != 0, errno != EEXIST { throw Error.posix("cannot create directory", prefix) }
         }
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-            throw Error(description: "\(path) is not a directory")
-        }
+        // opendir rather than stat: which C module owns `struct stat` depends on what else the module imports
+        // (NIOSSL, Foundation), which MemberImportVisibility then insists on.
+        guard let directory = opendir(path) else { throw Error(description: "\(path) is not a directory") }
+        closedir(directory)
         guard access(path, W_OK) == 0 else { throw Error.posix("cannot write to", path) }
     }
 }
