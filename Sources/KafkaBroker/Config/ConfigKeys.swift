@@ -14,6 +14,7 @@ enum ConfigKeys {
         "offsets.retention.minutes", "group.initial.rebalance.delay.ms", "log.message.timestamp.type",
         "group.min.session.timeout.ms", "group.max.session.timeout.ms", "group.max.size",
         "offsets.retention.check.interval.ms", "offset.metadata.max.bytes", "offsets.topic.segment.bytes",
+        "connection.failed.authentication.delay.ms",
     ]
 
     /// Apache broker keys that a single node has no use for (threads, replication, buffers, ...).

@@ -12,6 +12,9 @@ public struct ListenerSecurity: Sendable, Hashable, CustomStringConvertible {
     public var clientAuth: TLSClientAuth = .none
     /// The effective `ssl.*` settings (TLS listeners only), keys without the listener prefix. May hold passwords.
     public var sslProperties: [String: String] = [:]
+    /// `connection.failed.authentication.delay.ms` (Kafka's default 100): how long a connection whose
+    /// authentication failed stays open after the error answer.
+    public var failedAuthenticationDelayMs = 100
 
     public init(securityProtocol: SecurityProtocol) {
         self.securityProtocol = securityProtocol
@@ -58,6 +61,12 @@ public struct ListenerSecurity: Sendable, Hashable, CustomStringConvertible {
                 }
                 result.clientAuth = parsed
             }
+        }
+        if let (key, text) = value("connection.failed.authentication.delay.ms") {
+            guard let delay = Int(text.trimmingBlanks()), delay >= 0 else {
+                throw ConfigError.invalidValue(key: key, value: text, reason: "Value must be at least 0")
+            }
+            result.failedAuthenticationDelayMs = delay
         }
         if security.usesSASL {
             let (key, text) = value("sasl.enabled.mechanisms") ?? ("sasl.enabled.mechanisms", defaultMechanisms)

@@ -99,6 +99,7 @@ public actor BrokerServer {
         }
         // On SASL_SSL the SASL identity wins over a client certificate (Kafka's DefaultKafkaPrincipalBuilder).
         security.principalFromCertificate = listenerSecurity.securityProtocol == .ssl
+        security.failedAuthenticationDelay = .milliseconds(Int64(listenerSecurity.failedAuthenticationDelayMs))
         let tls = listenerSecurity.securityProtocol.usesTLS
             ? try ListenerTLS.makeContext(listenerSecurity, listener: listener.name) : nil
         let maxFrame = Int(config.socketRequestMaxBytes)

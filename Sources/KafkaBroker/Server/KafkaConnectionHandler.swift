@@ -18,6 +18,8 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
         var sasl: SaslServerAuthenticator.Configuration?
         /// SSL listeners: the principal is the client certificate's subject, when one was presented.
         var principalFromCertificate = false
+        /// `connection.failed.authentication.delay.ms`.
+        var failedAuthenticationDelay = TimeAmount.milliseconds(100)
 
         static let none = Security()
     }
@@ -188,14 +190,19 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
             context.close(promise: nil)
             return
         }
-        closeAfterWriting(answer, context: context)
+        closeAfterWriting(answer, context: context, delay: security.failedAuthenticationDelay)
     }
 
-    /// The answer reaches the client before the close (a plain close could drop a pending write).
-    private func closeAfterWriting(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+    /// The answer reaches the client before the close (a plain close could drop a pending write). After a failed
+    /// authentication Kafka also waits `connection.failed.authentication.delay.ms`: it slows down password
+    /// guessing, and clients that see the close before reading the answer (kafka-python) get the error.
+    private func closeAfterWriting(_ bytes: ByteBuffer, context: ChannelHandlerContext, delay: TimeAmount = .zero) {
         active = false
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(bytes), promise: written)
-        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        written.futureResult.assumeIsolated().whenComplete { _ in
+            guard delay > .zero else { return context.close(promise: nil) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: delay) { context.close(promise: nil) }
+        }
     }
 }
