@@ -136,7 +136,7 @@ let package = Package(
             name: "KafkaToolsTests",
             dependencies: [
                 "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
-                "KafkaCompression", nioCore, nioConcurrency, argumentParser,
+                "KafkaCompression", "KafkaSecurity", "KafkaTestSupport", nioCore, nioConcurrency, argumentParser,
             ]
         ),
         .testTarget(
