@@ -61,7 +61,7 @@ let package = Package(
             name: "KafkaClient",
             dependencies: [
                 "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaSecurity", nioCore, nioPosix, nioSSL,
-                logging,
+                nioConcurrency, .product(name: "NIOTLS", package: "swift-nio"), logging,
             ]
         ),
         .target(
