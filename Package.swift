@@ -89,7 +89,9 @@ let package = Package(
         ),
         .target(
             name: "KafkaTestSupport",
-            dependencies: ["KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol", "KafkaSecurity", nioSSL]
+            dependencies: [
+                "KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol", "KafkaSecurity", nioSSL, nioConcurrency,
+            ]
         ),
 
         // Shipped binaries.

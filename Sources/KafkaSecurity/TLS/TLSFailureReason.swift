@@ -14,11 +14,10 @@ public enum TLSFailureReason {
             return "host name mismatch (the broker's certificate is not valid for \(host); "
                 + "ssl.endpoint.identification.algorithm= with an empty value turns this check off)"
         }
-        if let nio = error as? NIOSSLError, nio == .uncleanShutdown {
-            return "the connection was closed during the TLS handshake; is it a PLAINTEXT listener? check security.protocol"
-        }
+        if let nio = error as? NIOSSLError, nio == .uncleanShutdown { return closedDuringHandshake }
         let text = "\(error)"
         let known: [(String, String)] = [
+            ("EOF during handshake", closedDuringHandshake),
             ("CERTIFICATE_VERIFY_FAILED",
              "certificate verify failed (the broker's certificate is not trusted by ssl.truststore.location / "
                 + "ssl.truststore.certificates, or by the system's roots when neither is set)"),
@@ -34,6 +33,9 @@ public enum TLSFailureReason {
         if let match = known.first(where: { text.contains($0.0) }) { return match.1 }
         return genericReason(text)
     }
+
+    static let closedDuringHandshake =
+        "the broker closed the connection during the TLS handshake; is it a PLAINTEXT listener? check security.protocol"
 
     /// BoringSSL's last reason token (`SSLV3_ALERT_HANDSHAKE_FAILURE` → "sslv3 alert handshake failure").
     private static func genericReason(_ text: String) -> String {
