@@ -21,6 +21,27 @@ public struct ClientSecurityConfig: Sendable, Hashable {
 
     public static let plaintext = ClientSecurityConfig(securityProtocol: .plaintext, tls: nil, sasl: nil)
 
+    /// Apache's client-side `ssl.*` and `sasl.*` names: read here or accepted without effect (Kerberos, OAuth,
+    /// JSSE tuning), so the tools do not warn that they are unknown.
+    public static let knownProperties: Set<String> = [
+        "ssl.protocol", "ssl.provider", "ssl.cipher.suites", "ssl.enabled.protocols", "ssl.keystore.type",
+        "ssl.keystore.location", "ssl.keystore.password", "ssl.key.password", "ssl.keystore.key",
+        "ssl.keystore.certificate.chain", "ssl.truststore.certificates", "ssl.truststore.type",
+        "ssl.truststore.location", "ssl.truststore.password", "ssl.keymanager.algorithm",
+        "ssl.trustmanager.algorithm", "ssl.endpoint.identification.algorithm", "ssl.secure.random.implementation",
+        "ssl.engine.factory.class", "sasl.mechanism", "sasl.jaas.config", "sasl.kerberos.service.name",
+        "sasl.kerberos.kinit.cmd", "sasl.kerberos.ticket.renew.window.factor", "sasl.kerberos.ticket.renew.jitter",
+        "sasl.kerberos.min.time.before.relogin", "sasl.login.refresh.window.factor",
+        "sasl.login.refresh.window.jitter", "sasl.login.refresh.min.period.seconds",
+        "sasl.login.refresh.buffer.seconds", "sasl.client.callback.handler.class", "sasl.login.callback.handler.class",
+        "sasl.login.class", "sasl.login.connect.timeout.ms", "sasl.login.read.timeout.ms",
+        "sasl.login.retry.backoff.max.ms", "sasl.login.retry.backoff.ms", "sasl.oauthbearer.scope.claim.name",
+        "sasl.oauthbearer.sub.claim.name", "sasl.oauthbearer.token.endpoint.url", "sasl.oauthbearer.jwks.endpoint.url",
+        "sasl.oauthbearer.jwks.endpoint.refresh.ms", "sasl.oauthbearer.jwks.endpoint.retry.backoff.max.ms",
+        "sasl.oauthbearer.jwks.endpoint.retry.backoff.ms", "sasl.oauthbearer.clock.skew.seconds",
+        "sasl.oauthbearer.expected.audience", "sasl.oauthbearer.expected.issuer",
+    ]
+
     public init(securityProtocol: SecurityProtocol, tls: TLSSettings?, sasl: Sasl?) {
         self.securityProtocol = securityProtocol
         self.tls = tls
