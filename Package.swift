@@ -61,7 +61,7 @@ let package = Package(
             name: "KafkaClient",
             dependencies: [
                 "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaSecurity", nioCore, nioPosix, nioSSL,
-                logging,
+                nioConcurrency, .product(name: "NIOTLS", package: "swift-nio"), logging,
             ]
         ),
         .target(
@@ -87,7 +87,12 @@ let package = Package(
             name: "KafkaServerStartCommand",
             dependencies: ["KafkaBroker", "KafkaCLISupport", argumentParser, logging]
         ),
-        .target(name: "KafkaTestSupport", dependencies: ["KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol"]),
+        .target(
+            name: "KafkaTestSupport",
+            dependencies: [
+                "KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol", "KafkaSecurity", nioSSL, nioConcurrency,
+            ]
+        ),
 
         // Shipped binaries.
         .executableTarget(name: "kafka-topics", dependencies: ["KafkaTools", argumentParser]),
@@ -123,7 +128,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KafkaPropertiesTests", dependencies: ["KafkaProperties"]),
-        .testTarget(name: "KafkaSecurityTests", dependencies: ["KafkaSecurity", nioSSL]),
+        .testTarget(name: "KafkaSecurityTests", dependencies: ["KafkaSecurity", "KafkaTestSupport", nioSSL]),
         .testTarget(
             name: "KafkaClientTests",
             dependencies: ["KafkaClient", "KafkaProtocol", "KafkaTestSupport", nioCore, nioConcurrency],
