@@ -66,7 +66,7 @@ let package = Package(
             name: "KafkaClient",
             dependencies: [
                 "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaSecurity", nioCore, nioPosix, nioSSL,
-                logging,
+                nioConcurrency, .product(name: "NIOTLS", package: "swift-nio"), logging,
             ]
         ),
         .target(
@@ -94,7 +94,9 @@ let package = Package(
         ),
         .target(
             name: "KafkaTestSupport",
-            dependencies: ["KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol", "KafkaSecurity", nioSSL]
+            dependencies: [
+                "KafkaBroker", "KafkaStorage", "KafkaClient", "KafkaProtocol", "KafkaSecurity", nioSSL, nioConcurrency,
+            ]
         ),
 
         // Shipped binaries.
@@ -144,7 +146,7 @@ let package = Package(
             name: "KafkaToolsTests",
             dependencies: [
                 "KafkaTools", "KafkaCLISupport", "KafkaClient", "KafkaServerStartCommand", "KafkaProtocol",
-                "KafkaCompression", nioCore, nioConcurrency, argumentParser,
+                "KafkaCompression", "KafkaSecurity", "KafkaTestSupport", nioCore, nioConcurrency, argumentParser,
             ]
         ),
         .testTarget(

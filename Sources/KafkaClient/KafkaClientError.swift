@@ -47,6 +47,9 @@ public enum KafkaClientError: Error, Sendable, CustomStringConvertible {
     case protocolViolation(String)
     /// Bad client configuration (Kafka's ConfigException).
     case invalidConfiguration(String)
+    /// TLS or SASL refused the connection, or `security.protocol` does not match the listener: a full line
+    /// (never a secret), and never retried, since trying again cannot fix it.
+    case securityFailure(String)
     /// The client was closed while the call was pending.
     case closed
     /// `wakeup()` interrupted a blocking consumer call.
@@ -69,6 +72,8 @@ public enum KafkaClientError: Error, Sendable, CustomStringConvertible {
         case .protocolViolation(let what):
             return "Protocol error: \(what)"
         case .invalidConfiguration(let what):
+            return what
+        case .securityFailure(let what):
             return what
         case .closed:
             return "The client was closed"

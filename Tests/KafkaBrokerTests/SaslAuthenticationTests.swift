@@ -167,3 +167,36 @@ import Testing
         }
     }
 }
+
+/// The SASL principal reaches the authorizer: SCRAM administration needs ALTER/DESCRIBE on the cluster.
+@Suite struct SaslPrincipalAuthorizationTests {
+    @Test func onlyTheSuperUserMayManageScramCredentials() async throws {
+        let extra = [
+            "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer", "super.users": "User:admin",
+        ]
+        try await SecureTestBroker.with(extra: extra) { broker in
+            let upsertion = try ScramTestClient(hash: .sha256, user: "bob", password: "bob-secret").upsertion()
+            func login(_ user: String, _ password: String) async throws -> TestConnection {
+                let connection = try await TestConnection(port: broker.saslPort)
+                _ = try await connection.roundTrip(SaslHandshakeRequest(mechanism: "PLAIN"), version: 1)
+                let (_, auth) = try await connection.roundTrip(
+                    SaslAuthenticateRequest(authBytes: plainToken(user, password)), version: 2)
+                #expect(auth.errorCode == 0)
+                return connection
+            }
+            let alice = try await login("alice", "alice-secret")
+            let (_, refused) = try await alice.roundTrip(
+                AlterUserScramCredentialsRequest(deletions: [], upsertions: [upsertion]), version: 0)
+            #expect(refused.results.map(\.errorCode) == [ErrorCode.clusterAuthorizationFailed.rawValue])
+            let (_, hidden) = try await alice.roundTrip(DescribeUserScramCredentialsRequest(users: nil), version: 0)
+            #expect(hidden.errorCode == ErrorCode.clusterAuthorizationFailed.rawValue)
+
+            let admin = try await login("admin", "admin-secret")
+            let (_, altered) = try await admin.roundTrip(
+                AlterUserScramCredentialsRequest(deletions: [], upsertions: [upsertion]), version: 0)
+            #expect(altered.results.map(\.errorCode) == [0])
+            let (_, described) = try await admin.roundTrip(DescribeUserScramCredentialsRequest(users: nil), version: 0)
+            #expect(described.results.map(\.user) == ["bob"])
+        }
+    }
+}

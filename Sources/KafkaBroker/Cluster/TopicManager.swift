@@ -10,6 +10,8 @@ public actor TopicManager: TopicMetadataSource {
     public nonisolated let logManager: LogManager
     /// From meta.properties: an existing log dir keeps the cluster id it was formatted with.
     public nonisolated let clusterId: String
+    /// The ACL authorizer when `authorizer.class.name` is set; its ACLs live in the log dir.
+    public nonisolated let authorizer: Authorizer?
     /// By name; rebuilt from the log dir at open, kept in step with every change made through this actor.
     var topics: [String: TopicMetadata] = [:]
     /// Cluster-wide broker defaults set with AlterConfigs on the broker entity "": persisted in the log dir,
@@ -21,10 +23,11 @@ public actor TopicManager: TopicMetadataSource {
     var backgroundStarted = false
     let logger = Logger(label: "kafka.server.TopicManager")
 
-    init(config: BrokerConfig, logManager: LogManager, clusterId: String) {
+    init(config: BrokerConfig, logManager: LogManager, clusterId: String, authorizer: Authorizer? = nil) {
         self.config = config
         self.logManager = logManager
         self.clusterId = clusterId
+        self.authorizer = authorizer
     }
 
     /// Opens (formatting if new) the single log dir, checks meta.properties against `node.id`, and loads every
@@ -43,7 +46,12 @@ public actor TopicManager: TopicMetadataSource {
         } catch {
             throw BrokerStartError(description: "Unusable log dir \(logDir): \(error)")
         }
-        let manager = TopicManager(config: config, logManager: logManager, clusterId: meta.clusterID)
+        var authorizer: Authorizer? = nil
+        if let settings = config.authorizer {
+            authorizer = try await Authorizer.open(settings: settings, logManager: logManager)
+        }
+        let manager = TopicManager(
+            config: config, logManager: logManager, clusterId: meta.clusterID, authorizer: authorizer)
         await manager.reload()
         await manager.loadDynamicBrokerDefaults()
         return manager

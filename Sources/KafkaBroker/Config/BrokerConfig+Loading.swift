@@ -132,6 +132,7 @@ extension BrokerConfig {
             try reader.int64("offsets.retention.check.interval.ms", atLeast: 1) ?? offsetsRetentionCheckIntervalMs
         offsetMetadataMaxBytes = try reader.int32("offset.metadata.max.bytes") ?? offsetMetadataMaxBytes
         offsetsTopicSegmentBytes = try reader.int32("offsets.topic.segment.bytes", atLeast: 1) ?? offsetsTopicSegmentBytes
+        authorizer = try AuthorizerSettings(reader: reader)
     }
 
     private static func parseProtocolMap(_ text: String) throws -> [String: String] {

@@ -52,6 +52,9 @@ public struct BrokerConfig: Sendable, Hashable {
     /// `segment.bytes` of `__consumer_offsets` when the coordinator creates it.
     public var offsetsTopicSegmentBytes: Int32 = 104_857_600
 
+    /// The ACL authorizer's settings; nil when `authorizer.class.name` is unset (no authorization at all).
+    public var authorizer: AuthorizerSettings? = nil
+
     /// Keys that were supplied but are not Apache broker configs (each gets one warning at start-up).
     public var unknownKeys: [String] = []
     /// Every supplied key and its raw value, after overrides, for the `KafkaConfig values:` dump.

@@ -14,6 +14,7 @@ enum ConfigKeys {
         "offsets.retention.minutes", "group.initial.rebalance.delay.ms", "log.message.timestamp.type",
         "group.min.session.timeout.ms", "group.max.session.timeout.ms", "group.max.size",
         "offsets.retention.check.interval.ms", "offset.metadata.max.bytes", "offsets.topic.segment.bytes",
+        "authorizer.class.name", "super.users", "allow.everyone.if.no.acl.found",
         "connection.failed.authentication.delay.ms",
     ]
 
@@ -42,7 +43,7 @@ enum ConfigKeys {
         "controller.quorum.election.timeout.ms", "controller.quorum.fetch.timeout.ms",
         "controller.quorum.request.timeout.ms", "controller.quorum.retry.backoff.ms",
         "metadata.log.max.record.bytes.between.snapshots", "confluent.support.metrics.enable",
-        "authorizer.class.name", "allow.everyone.if.no.acl.found", "super.users", "sasl.enabled.mechanisms",
+        "sasl.enabled.mechanisms",
         "sasl.mechanism.inter.broker.protocol", "sasl.mechanism.controller.protocol", "security.inter.broker.protocol",
         "ssl.client.auth", "quota.window.num", "quota.window.size.seconds", "delete.records.purgatory.purge.interval.requests",
         "fetch.purgatory.purge.interval.requests", "producer.purgatory.purge.interval.requests",

@@ -6,6 +6,8 @@ import NIOCore
 // Produce: v3–v12
 //
 // Behaviour:
+// * With an authorizer: WRITE on the topic, else TOPIC_AUTHORIZATION_FAILED for each of its partitions (checked
+//   before existence, as Kafka does); auto-creation also needs CREATE on the cluster or the topic.
 // * Per partition: unknown topic → UNKNOWN_TOPIC_OR_PARTITION, unless `auto.create.topics.enable` creates it
 //   (clients ask Metadata first, which creates it too). The records must be exactly one magic-2 batch (Kafka 4's
 //   rule for v3+): legacy magic or several batches → INVALID_RECORD, a bad CRC or unparsable bytes →
@@ -50,9 +52,19 @@ public struct ProduceHandler: RequestHandler {
         for topic in request.topicData {
             var topicResponse = ProduceResponse.TopicProduceResponse(name: topic.name)
             topicResponse.partitionResponses.reserveCapacity(topic.partitionData.count)
+            // One check per topic, none per record; without an authorizer both are a nil test.
+            let writable = context.authorize(.write, .topic, topic.name)
+            let mayCreate = writable && context.mayCreateTopic(topic.name, logIfDenied: false)
             for partition in topic.partitionData {
+                guard writable else {
+                    var refused = ProduceResponse.PartitionProduceResponse(index: partition.index)
+                    reject(&refused, .topicAuthorizationFailed, AuthorizationText.topic, topic: topic.name)
+                    topicResponse.partitionResponses.append(refused)
+                    continue
+                }
                 let result = await produce(
-                    partition, topic: topic.name, version: version, acks: request.acks, manager: manager, dataPath: dataPath)
+                    partition, topic: topic.name, version: version, acks: request.acks, autoCreate: mayCreate,
+                    manager: manager, dataPath: dataPath)
                 topicResponse.partitionResponses.append(result)
             }
             response.responses.append(topicResponse)
@@ -61,8 +73,8 @@ public struct ProduceHandler: RequestHandler {
     }
 
     private func produce(
-        _ partition: ProduceRequest.PartitionProduceData, topic: String, version: Int16, acks: Int16, manager: TopicManager,
-        dataPath: BrokerDataPath
+        _ partition: ProduceRequest.PartitionProduceData, topic: String, version: Int16, acks: Int16, autoCreate: Bool,
+        manager: TopicManager, dataPath: BrokerDataPath
     ) async -> ProduceResponse.PartitionProduceResponse {
         var answer = ProduceResponse.PartitionProduceResponse(index: partition.index)
         guard (-1...1).contains(acks) else {
@@ -70,7 +82,7 @@ public struct ProduceHandler: RequestHandler {
             return answer
         }
         let resolved: ResolvedPartition
-        switch await manager.resolve(topic: topic, partition: partition.index, autoCreate: true) {
+        switch await manager.resolve(topic: topic, partition: partition.index, autoCreate: autoCreate) {
         case .success(let found): resolved = found
         case .failure(let code):
             answer.errorCode = code.rawValue

@@ -11,6 +11,8 @@ import KafkaStorage
 // * An offset outside [log start, log end] → OFFSET_OUT_OF_RANGE; an unknown topic or partition →
 //   UNKNOWN_TOPIC_OR_PARTITION, an unknown topic id (v13+) → UNKNOWN_TOPIC_ID; a `current_leader_epoch` other
 //   than the partition's → FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH.
+// * With an authorizer: READ on the topic, else TOPIC_AUTHORIZATION_FAILED for its partitions. Follower
+//   fetches are not told apart (no CLUSTER_ACTION check: there are no followers).
 // * Long poll: with less than `min_bytes` available the fetch waits up to `max_wait_ms`, woken by appends to any
 //   of its partitions (PartitionLog's high watermark updates; no polling loop).
 // * Fetch sessions are not cached: every request is answered as a full fetch with session id 0, which clients
@@ -40,7 +42,7 @@ public struct FetchHandler: RequestHandler {
             return response
         }
         let usesTopicIds = header.requestApiVersion >= 13
-        let (plan, targets) = await resolve(request, usesTopicIds: usesTopicIds, manager: context.topicManager)
+        let (plan, targets) = await resolve(request, usesTopicIds: usesTopicIds, context: context)
         let maxBytes = Int(max(0, request.maxBytes))
         var (reads, bytes) = await FetchAssembler.read(targets, maxBytes: maxBytes)
         let minBytes = Int(request.minBytes)
@@ -58,16 +60,20 @@ public struct FetchHandler: RequestHandler {
         var partitions: [Int32]
     }
 
-    private func resolve(_ request: FetchRequest, usesTopicIds: Bool, manager: TopicManager) async
+    private func resolve(_ request: FetchRequest, usesTopicIds: Bool, context: RequestContext) async
         -> ([TopicPlan], [FetchTarget])
     {
+        let manager = context.topicManager
         var plan: [TopicPlan] = []
         var targets: [FetchTarget] = []
         for topic in request.topics {
             plan.append(TopicPlan(name: topic.topic, id: topic.topicId, partitions: topic.partitions.map(\.partition)))
+            let readable = await mayRead(topic, usesTopicIds: usesTopicIds, context: context)
             for partition in topic.partitions {
                 let resolved: Result<ResolvedPartition, ErrorCode>
-                if usesTopicIds {
+                if !readable {
+                    resolved = .failure(.topicAuthorizationFailed)
+                } else if usesTopicIds {
                     resolved = await manager.resolve(topicId: topic.topicId, partition: partition.partition).1
                 } else {
                     resolved = await manager.resolve(topic: topic.topic, partition: partition.partition)
@@ -86,6 +92,14 @@ public struct FetchHandler: RequestHandler {
             }
         }
         return (plan, targets)
+    }
+
+    /// READ on the topic, once per topic (by name: an unknown topic id is left to answer UNKNOWN_TOPIC_ID).
+    private func mayRead(_ topic: FetchRequest.FetchTopic, usesTopicIds: Bool, context: RequestContext) async -> Bool {
+        guard context.authorizer != nil else { return true }
+        guard usesTopicIds else { return context.authorize(.read, .topic, topic.topic) }
+        guard let name = await context.topicManager.topic(id: topic.topicId)?.name else { return true }
+        return context.authorize(.read, .topic, name)
     }
 
     /// Waits for appends until `minBytes` are there or `maxWaitMs` passed, then answers with what there is.

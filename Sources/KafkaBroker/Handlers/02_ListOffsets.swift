@@ -10,6 +10,7 @@ import KafkaStorage
 // * -5 LATEST_TIERED (v9+): -1, as Kafka answers without tiered storage.
 // * A timestamp ≥ 0: the first record with a timestamp at or after it, through the time index and then the
 //   batch; offset -1 and timestamp -1 when every record is older.
+// * With an authorizer: DESCRIBE on the topic, else TOPIC_AUTHORIZATION_FAILED for its partitions.
 // * Leader epoch: the epoch the found offset was written in; unknown topic or partition →
 //   UNKNOWN_TOPIC_OR_PARTITION; a `current_leader_epoch` other than the partition's → FENCED_LEADER_EPOCH /
 //   UNKNOWN_LEADER_EPOCH; storage failures → KAFKA_STORAGE_ERROR.
@@ -38,6 +39,13 @@ public struct ListOffsetsHandler: RequestHandler {
         var response = ListOffsetsResponse()
         for topic in request.topics {
             var answer = ListOffsetsResponse.ListOffsetsTopicResponse(name: topic.name)
+            guard context.authorize(.describe, .topic, topic.name) else {
+                answer.partitions = topic.partitions.map {
+                    .init(partitionIndex: $0.partitionIndex, errorCode: ErrorCode.topicAuthorizationFailed.rawValue)
+                }
+                response.topics.append(answer)
+                continue
+            }
             for partition in topic.partitions {
                 answer.partitions.append(
                     await lookUp(partition, topic: topic.name, manager: context.topicManager, version: header.requestApiVersion))

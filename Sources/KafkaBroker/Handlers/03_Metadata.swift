@@ -12,6 +12,9 @@ import KafkaProtocol
 //   is on. Like Apache, the first answer is LEADER_NOT_AVAILABLE (the topic is being created) even though the
 //   creation here completes at once; an invalid name gets INVALID_TOPIC_EXCEPTION; otherwise
 //   UNKNOWN_TOPIC_OR_PARTITION.
+// * With an authorizer: listing all topics shows only those the principal may DESCRIBE; a requested topic it
+//   may not DESCRIBE → TOPIC_AUTHORIZATION_FAILED (whether it exists or not); auto-creation also needs CREATE on
+//   the cluster or the topic, else TOPIC_AUTHORIZATION_FAILED.
 // * Not yet: authorized operations (left at the "not requested" default).
 //
 // Version notes:
@@ -44,7 +47,10 @@ public struct MetadataHandler: RequestHandler {
 
         let wantsAll = request.topics.map { $0.isEmpty && header.requestApiVersion == 0 } ?? true
         if wantsAll {
-            response.topics = await context.topicManager.allTopics().map { describe($0, nodeId: context.nodeId) }
+            // Topics the principal may not DESCRIBE are left out, not refused (their existence stays hidden).
+            response.topics = await context.topicManager.allTopics()
+                .filter { context.authorize(.describe, .topic, $0.name, logIfDenied: false) }
+                .map { describe($0, nodeId: context.nodeId) }
             return response
         }
         let topics = context.topicManager
@@ -52,17 +58,24 @@ public struct MetadataHandler: RequestHandler {
             && context.config.autoCreateTopicsEnable
         for requested in request.topics ?? [] {
             if let name = requested.name {
-                if let topic = await topics.topic(named: name) {
+                if !context.authorize(.describe, .topic, name) {
+                    response.topics.append(refused(name: name))
+                } else if let topic = await topics.topic(named: name) {
                     response.topics.append(describe(topic, nodeId: context.nodeId))
                 } else if mayCreate {
-                    response.topics.append(await autoCreate(name, topics: topics))
+                    response.topics.append(
+                        context.mayCreateTopic(name) ? await autoCreate(name, topics: topics) : refused(name: name))
                 } else {
                     response.topics.append(
                         MetadataResponse.MetadataResponseTopic(
                             errorCode: ErrorCode.unknownTopicOrPartition.rawValue, name: name))
                 }
             } else if let topic = await topics.topic(id: requested.topicId) {
-                response.topics.append(describe(topic, nodeId: context.nodeId))
+                // Topic ids are not secret: an undescribable one is refused with its id (Kafka's rule).
+                response.topics.append(
+                    context.authorize(.describe, .topic, topic.name)
+                        ? describe(topic, nodeId: context.nodeId)
+                        : refused(name: header.requestApiVersion >= 12 ? nil : "", id: requested.topicId))
             } else {
                 response.topics.append(
                     MetadataResponse.MetadataResponseTopic(
@@ -72,6 +85,11 @@ public struct MetadataHandler: RequestHandler {
             }
         }
         return response
+    }
+
+    private func refused(name: String?, id: KafkaUUID = .zero) -> MetadataResponse.MetadataResponseTopic {
+        MetadataResponse.MetadataResponseTopic(
+            errorCode: ErrorCode.topicAuthorizationFailed.rawValue, name: name, topicId: id)
     }
 
     private func autoCreate(_ name: String, topics: TopicManager) async -> MetadataResponse.MetadataResponseTopic {

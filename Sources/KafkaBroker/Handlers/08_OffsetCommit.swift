@@ -15,6 +15,8 @@ import KafkaStorage
 // * Per partition: unknown topic or partition → UNKNOWN_TOPIC_OR_PARTITION; metadata longer than
 //   `offset.metadata.max.bytes` → OFFSET_METADATA_TOO_LARGE; a failed write → NOT_COORDINATOR /
 //   COORDINATOR_NOT_AVAILABLE / INVALID_COMMIT_OFFSET_SIZE (Kafka's mapping).
+// * With an authorizer: READ on the group (else GROUP_AUTHORIZATION_FAILED for every partition) and READ on
+//   each topic (else TOPIC_AUTHORIZATION_FAILED for its partitions).
 //
 // Version notes:
 // * v2–v4: RetentionTimeMs (-1 = broker default); another value sets a per-offset expiry (value version 1)
@@ -36,10 +38,16 @@ public struct OffsetCommitHandler: RequestHandler {
         var accepted: [(TopicPartition, CommittedOffset)] = []
         // nil: goes to the coordinator; else the partition's own error.
         var local: [[ErrorCode?]] = []
+        let groupReadable = context.authorize(.read, .group, request.groupId)
         for topic in request.topics {
+            let refusal: ErrorCode? =
+                !groupReadable
+                ? .groupAuthorizationFailed
+                : context.authorize(.read, .topic, topic.name) ? nil : .topicAuthorizationFailed
             let known = await context.topicManager.topic(named: topic.name)
             local.append(
                 topic.partitions.map { partition in
+                    if let refusal { return refusal }
                     guard let known, known.partitions.contains(where: { $0.index == partition.partitionIndex }) else {
                         return .unknownTopicOrPartition
                     }

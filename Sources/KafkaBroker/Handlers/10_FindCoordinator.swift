@@ -9,6 +9,8 @@ import KafkaProtocol
 // * Key type 1 (transaction): COORDINATOR_NOT_AVAILABLE, since transactions are not implemented (SKIPPED.md);
 //   clients keep retrying, as they would while Kafka loads `__transaction_state`.
 // * Key type 2 (share) and unknown types: INVALID_REQUEST.
+// * With an authorizer: DESCRIBE on the group (else GROUP_AUTHORIZATION_FAILED) or on the transactional id
+//   (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED).
 // * Error messages are Kafka's `Errors.message()`: "NONE" on success; the node is -1/""/-1 on errors.
 //
 // Version notes:
@@ -28,7 +30,7 @@ public struct FindCoordinatorHandler: RequestHandler {
         var response = FindCoordinatorResponse()
         if header.requestApiVersion >= 4 {
             for key in request.coordinatorKeys {
-                let (code, message) = await lookup(keyType: request.keyType, context: context)
+                let (code, message) = await lookup(key: key, keyType: request.keyType, context: context)
                 let found = code == .noError
                 response.coordinators.append(
                     FindCoordinatorResponse.Coordinator(
@@ -38,7 +40,7 @@ public struct FindCoordinatorHandler: RequestHandler {
             }
             return response
         }
-        let (code, message) = await lookup(keyType: request.keyType, context: context)
+        let (code, message) = await lookup(key: request.key, keyType: request.keyType, context: context)
         let found = code == .noError
         response.errorCode = code.rawValue
         response.errorMessage = message
@@ -48,8 +50,12 @@ public struct FindCoordinatorHandler: RequestHandler {
         return response
     }
 
-    private func lookup(keyType: Int8, context: RequestContext) async -> (ErrorCode, String) {
+    private func lookup(key: String, keyType: Int8, context: RequestContext) async -> (ErrorCode, String) {
         switch keyType {
+        case 0 where !context.authorize(.describe, .group, key):
+            return (.groupAuthorizationFailed, AuthorizationText.group)
+        case 1 where !context.authorize(.describe, .transactionalId, key):
+            return (.transactionalIdAuthorizationFailed, AuthorizationText.transactionalId)
         case 0:
             guard await context.groupCoordinator.ensureOffsetsTopic() else {
                 return (.coordinatorNotAvailable, "The coordinator is not available.")

@@ -15,6 +15,9 @@ import KafkaProtocol
 //   Stable group whose protocol choice does not change there is no rebalance; the old instance is fenced
 //   (FENCED_INSTANCE_ID), as is a request naming the instance with another member id.
 //
+// * With an authorizer: READ on the group, else GROUP_AUTHORIZATION_FAILED (the same for Heartbeat, LeaveGroup
+//   and SyncGroup).
+//
 // Version notes:
 // * v0: no RebalanceTimeoutMs (the session timeout is used)
 // * v4: MEMBER_ID_REQUIRED; v5: GroupInstanceId; v6: flexible
@@ -30,6 +33,13 @@ public struct JoinGroupHandler: RequestHandler {
         -> JoinGroupResponse
     {
         let version = header.requestApiVersion
+        guard context.authorize(.read, .group, request.groupId) else {
+            var refused = JoinGroupResponse()
+            refused.errorCode = ErrorCode.groupAuthorizationFailed.rawValue
+            // Before v7 the protocol name cannot be null.
+            refused.protocolName = version >= 7 ? nil : ""
+            return refused
+        }
         let parameters = JoinGroupParameters(
             groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
             requireKnownMemberId: version >= 4, supportsSkippingAssignment: version >= 9,

@@ -20,6 +20,11 @@ public struct HeartbeatHandler: RequestHandler {
     public func handle(header: RequestHeader, request: HeartbeatRequest, context: RequestContext) async
         -> HeartbeatResponse
     {
+        guard context.authorize(.read, .group, request.groupId) else {
+            var refused = HeartbeatResponse()
+            refused.errorCode = ErrorCode.groupAuthorizationFailed.rawValue
+            return refused
+        }
         let code = await context.groupCoordinator.heartbeat(
             groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
             generationId: request.generationId)

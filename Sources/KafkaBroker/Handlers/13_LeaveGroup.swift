@@ -21,6 +21,11 @@ public struct LeaveGroupHandler: RequestHandler {
         -> LeaveGroupResponse
     {
         let batched = header.requestApiVersion >= 3
+        guard context.authorize(.read, .group, request.groupId) else {
+            var refused = LeaveGroupResponse()
+            refused.errorCode = ErrorCode.groupAuthorizationFailed.rawValue
+            return refused
+        }
         let leaving =
             batched
             ? request.members.map { LeavingMember(memberId: $0.memberId, groupInstanceId: $0.groupInstanceId, reason: $0.reason) }

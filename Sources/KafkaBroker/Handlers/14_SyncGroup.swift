@@ -23,6 +23,11 @@ public struct SyncGroupHandler: RequestHandler {
     public func handle(header: RequestHeader, request: SyncGroupRequest, context: RequestContext) async
         -> SyncGroupResponse
     {
+        guard context.authorize(.read, .group, request.groupId) else {
+            var refused = SyncGroupResponse()
+            refused.errorCode = ErrorCode.groupAuthorizationFailed.rawValue
+            return refused
+        }
         let parameters = SyncGroupParameters(
             groupId: request.groupId, generationId: request.generationId, memberId: request.memberId,
             groupInstanceId: request.groupInstanceId, protocolType: request.protocolType,

@@ -8,6 +8,7 @@ import KafkaProtocol
 //   summary; otherwise its summaryNoMetadata).
 // * A group that does not exist is described as Dead with no members; from v6 with GROUP_ID_NOT_FOUND and
 //   "Group <id> not found." (KIP-1043), as Kafka 4 answers.
+// * With an authorizer: DESCRIBE on the group, else GROUP_AUTHORIZATION_FAILED for it.
 // * Authorized operations are never computed (left at the "not requested" value).
 //
 // Version notes:
@@ -23,6 +24,13 @@ public struct DescribeGroupsHandler: RequestHandler {
     {
         var response = DescribeGroupsResponse()
         for groupId in request.groups {
+            guard context.authorize(.describe, .group, groupId) else {
+                var refused = DescribeGroupsResponse.DescribedGroup()
+                refused.groupId = groupId
+                refused.errorCode = ErrorCode.groupAuthorizationFailed.rawValue
+                response.groups.append(refused)
+                continue
+            }
             let (error, summary) = await context.groupCoordinator.describeGroup(groupId)
             var described = DescribeGroupsResponse.DescribedGroup()
             described.groupId = groupId

@@ -7,6 +7,7 @@ import KafkaProtocol
 //   consumer groups, "" for groups that only store offsets).
 // * v4+ StatesFilter: only groups in those states (names compared case-insensitively; unknown names match
 //   nothing). v5+ TypesFilter: every group here is "classic", so a filter without "classic" lists none.
+// * With an authorizer: every group with DESCRIBE on the cluster, else only those the principal may DESCRIBE.
 //
 // Version notes:
 // * v1: ThrottleTimeMs; v3: flexible; v4: StatesFilter and GroupState; v5: TypesFilter and GroupType
@@ -29,7 +30,10 @@ public struct ListGroupsHandler: RequestHandler {
         }
         let (error, listed) = await context.groupCoordinator.listGroups(states: states)
         response.errorCode = error.rawValue
-        response.groups = listed.map { group in
+        // Without DESCRIBE on the cluster, only the groups the principal may DESCRIBE are listed.
+        let all = context.authorizeCluster(.describe, logIfDenied: false)
+        let visible = all ? listed : listed.filter { context.authorize(.describe, .group, $0.groupId, logIfDenied: false) }
+        response.groups = visible.map { group in
             var entry = ListGroupsResponse.ListedGroup()
             entry.groupId = group.groupId
             entry.protocolType = group.protocolType

@@ -10,6 +10,8 @@ import KafkaProtocol
 //   (INVALID_PARTITIONS); a factor above 1 cannot be met by one broker (INVALID_REPLICATION_FACTOR).
 // * Manual assignments need -1 for both counts, consecutive partition ids from 0, and only this node.
 // * Configs: known topic config names, valid values (INVALID_CONFIG with Apache's ConfigException text).
+// * With an authorizer: CREATE on the cluster or the topic, else TOPIC_AUTHORIZATION_FAILED ("Authorization
+//   failed."); without DESCRIBE_CONFIGS on the topic the configs are left out (TopicConfigErrorCode 29).
 // * validateOnly checks everything and creates nothing (the response still carries what would be created).
 //
 // Version notes:
@@ -30,9 +32,14 @@ public struct CreateTopicsHandler: RequestHandler {
         var response = CreateTopicsResponse()
         var counts: [String: Int] = [:]
         for topic in request.topics { counts[topic.name, default: 0] += 1 }
+        let clusterCreate = context.authorizeCluster(.create, logIfDenied: false)
         for topic in request.topics {
             if counts[topic.name, default: 0] > 1 {
                 response.topics.append(failure(topic.name, .invalidRequest, "Duplicate topic name."))
+                continue
+            }
+            guard clusterCreate || context.authorize(.create, .topic, topic.name) else {
+                response.topics.append(failure(topic.name, .topicAuthorizationFailed, "Authorization failed."))
                 continue
             }
             response.topics.append(
@@ -53,10 +60,16 @@ public struct CreateTopicsHandler: RequestHandler {
         var result = CreateTopicsResponse.CreatableTopicResult(
             name: topic.name, errorMessage: nil, numPartitions: plan.partitions, replicationFactor: 1)
         let resolver = await manager.configResolver
-        result.configs = resolver.resolveAll(overrides: plan.configs).map {
+        // The resulting configs are shown only with DESCRIBE_CONFIGS on the topic (v5+ reports why not).
+        if !context.authorize(.describeConfigs, .topic, topic.name, logIfDenied: false) {
+            result.topicConfigErrorCode = ErrorCode.topicAuthorizationFailed.rawValue
+            result.configs = nil
+        } else {
+            result.configs = resolver.resolveAll(overrides: plan.configs).map {
             CreateTopicsResponse.CreatableTopicConfigs(
                 name: $0.name, value: $0.value, readOnly: $0.readOnly, configSource: $0.source.rawValue,
                 isSensitive: $0.isSensitive)
+            }
         }
         if validateOnly { return result }
         do {

@@ -24,9 +24,15 @@ public struct DeleteRecordsHandler: RequestHandler {
         var response = DeleteRecordsResponse()
         for topic in request.topics {
             var answer = DeleteRecordsResponse.DeleteRecordsTopicResult(name: topic.name)
+            let deletable = context.authorize(.delete, .topic, topic.name)
             for partition in topic.partitions {
                 var result = DeleteRecordsResponse.DeleteRecordsPartitionResult(
                     partitionIndex: partition.partitionIndex, lowWatermark: -1)
+                guard deletable else {
+                    result.errorCode = ErrorCode.topicAuthorizationFailed.rawValue
+                    answer.partitions.append(result)
+                    continue
+                }
                 switch await context.topicManager.resolve(topic: topic.name, partition: partition.partitionIndex) {
                 case .failure(let code):
                     result.errorCode = code.rawValue

@@ -9,6 +9,8 @@ import KafkaProtocol
 // * A transactional id: transactions are not implemented (SKIPPED.md), so the answer is INVALID_REQUEST with
 //   producer id -1, which clients treat as fatal instead of retrying forever; TRANSACTIONAL_ID_AUTHORIZATION_FAILED
 //   would send users hunting for ACLs.
+// * With an authorizer: WRITE on the transactional id (TRANSACTIONAL_ID_AUTHORIZATION_FAILED); idempotent
+//   producers need IDEMPOTENT_WRITE on the cluster or WRITE on some topic (CLUSTER_AUTHORIZATION_FAILED).
 //
 // Version notes:
 // * v2: flexible
@@ -24,6 +26,12 @@ public struct InitProducerIdHandler: RequestHandler {
         -> InitProducerIdResponse
     {
         var response = InitProducerIdResponse()
+        if let refusal = authorizationError(request, context: context) {
+            response.errorCode = refusal.rawValue
+            response.producerId = -1
+            response.producerEpoch = -1
+            return response
+        }
         guard request.transactionalId == nil else {
             response.errorCode = ErrorCode.invalidRequest.rawValue
             response.producerId = -1
@@ -33,5 +41,19 @@ public struct InitProducerIdHandler: RequestHandler {
         response.producerId = BrokerDataPath.of(context.topicManager).producerIds.allocate()
         response.producerEpoch = 0
         return response
+    }
+
+    /// WRITE on the transactional id; for an idempotent producer IDEMPOTENT_WRITE on the cluster or WRITE on some
+    /// topic (KafkaApis.handleInitProducerIdRequest).
+    private func authorizationError(_ request: InitProducerIdRequest, context: RequestContext) -> ErrorCode? {
+        guard context.authorizer != nil else { return nil }
+        if let transactionalId = request.transactionalId {
+            return context.authorize(.write, .transactionalId, transactionalId)
+                ? nil : .transactionalIdAuthorizationFailed
+        }
+        if context.authorizeCluster(.idempotentWrite, logIfDenied: false) || context.authorizeAny(.write, .topic) {
+            return nil
+        }
+        return .clusterAuthorizationFailed
     }
 }

@@ -11,6 +11,8 @@ import KafkaProtocol
 //   feed topic configs are not read-only.
 // * ConfigurationKeys narrows the list; unknown keys are left out, as Apache does. Documentation is always null.
 // * An unknown topic is UNKNOWN_TOPIC_OR_PARTITION; another broker id or resource type INVALID_REQUEST.
+// * With an authorizer: DESCRIBE_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or, for BROKER, on the
+//   cluster (else CLUSTER_AUTHORIZATION_FAILED), checked before existence.
 //
 // Version notes:
 // * v1: IncludeSynonyms, ConfigSource (replaces IsDefault), synonyms
@@ -48,13 +50,17 @@ public struct DescribeConfigsHandler: RequestHandler {
         -> Result<[ResolvedConfig], AdminError>
     {
         let manager = context.topicManager
+        let target: ConfigResource
         switch ConfigResource.parse(type: resource.resourceType, name: resource.resourceName, nodeId: context.nodeId) {
-        case .failure(let error):
-            return .failure(error)
-        case .success(.topic(let name)):
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): target = parsed
+        }
+        if let refused = target.authorizationError(.describeConfigs, context: context) { return .failure(refused) }
+        switch target {
+        case .topic(let name):
             guard await manager.topic(named: name) != nil else { return .failure(ConfigResource.unknownTopic(name)) }
             return .success(await manager.configResolver.resolveAll(overrides: manager.configOverrides(of: name)))
-        case .success(.brokerDefault), .success(.thisBroker):
+        case .brokerDefault, .thisBroker:
             return .success(BrokerConfigValues.resolve(context.config, dynamicDefaults: await manager.dynamicBrokerDefaults))
         }
     }

@@ -6,6 +6,8 @@ import KafkaProtocol
 // * Replaces the whole set of overrides of a TOPIC (2) with the given ones (a null value drops the key), or the
 //   cluster-wide broker defaults (BROKER 4, name ""; stored in <log.dir>/__broker_configs.properties and applied
 //   to every partition log without its own override for the key).
+// * With an authorizer: ALTER_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or, for BROKER, on the
+//   cluster (else CLUSTER_AUTHORIZATION_FAILED).
 // * Validation as for CreateTopics (INVALID_CONFIG with Apache's message); both kinds are persisted in the log
 //   dir and applied to the partition logs at once. validateOnly checks only.
 //
@@ -42,6 +44,7 @@ public struct AlterConfigsHandler: RequestHandler {
             if case .failure(let error) = parsed { return error }
             return nil
         }
+        if let refused = target.authorizationError(.alterConfigs, context: context) { return refused }
         if case .failure(let error) = await ConfigWriter.current(target, manager: context.topicManager) { return error }
         var values: [String: String] = [:]
         for config in resource.configs { values[config.name] = config.value }

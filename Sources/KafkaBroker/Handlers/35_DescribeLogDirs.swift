@@ -10,6 +10,7 @@ import KafkaStorage
 // * PartitionSize is the bytes in the partition's segments; OffsetLag is 0 and IsFutureKey false (no replica is
 //   ever moved between dirs: one dir, no AlterReplicaLogDirs).
 // * TotalBytes/UsableBytes (v4+) from statvfs of the log dir; -1 when it cannot be queried.
+// * With an authorizer: DESCRIBE on the cluster, else no results (and CLUSTER_AUTHORIZATION_FAILED from v3).
 // * Topics and partitions sorted by name and index (Apache's order is a hash map's).
 //
 // Version notes:
@@ -28,6 +29,12 @@ public struct DescribeLogDirsHandler: RequestHandler {
         -> DescribeLogDirsResponse
     {
         let manager = context.topicManager
+        guard context.authorizeCluster(.describe) else {
+            // No log dirs; v3+ also says why.
+            var refused = DescribeLogDirsResponse()
+            if header.requestApiVersion >= 3 { refused.errorCode = ErrorCode.clusterAuthorizationFailed.rawValue }
+            return refused
+        }
         var wanted: [String: Set<Int32>]?
         if let topics = request.topics {
             var byTopic: [String: Set<Int32>] = [:]

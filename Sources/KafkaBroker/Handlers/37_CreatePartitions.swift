@@ -7,6 +7,7 @@ import KafkaProtocol
 //   ("The topic t currently has 3 partition(s); 2 would not be an increase.").
 // * Assignments, when given, need one entry per new partition and only this node (INVALID_REPLICA_ASSIGNMENT).
 // * An unknown topic is UNKNOWN_TOPIC_OR_PARTITION; a topic named twice is INVALID_REQUEST.
+// * With an authorizer: ALTER on the cluster or the topic, else TOPIC_AUTHORIZATION_FAILED.
 // * validateOnly checks and changes nothing.
 //
 // Version notes:
@@ -25,12 +26,17 @@ public struct CreatePartitionsHandler: RequestHandler {
         var counts: [String: Int] = [:]
         for topic in request.topics { counts[topic.name, default: 0] += 1 }
         var response = CreatePartitionsResponse()
+        let clusterAlter = context.authorizeCluster(.alter, logIfDenied: false)
         for topic in request.topics {
             var result = CreatePartitionsResponse.CreatePartitionsTopicResult(name: topic.name)
-            let problem: AdminError? =
-                counts[topic.name, default: 0] > 1
-                ? AdminError(.invalidRequest, "Duplicate topic name.")
-                : await grow(topic, validateOnly: request.validateOnly, context: context)
+            let problem: AdminError?
+            if counts[topic.name, default: 0] > 1 {
+                problem = AdminError(.invalidRequest, "Duplicate topic name.")
+            } else if !clusterAlter, !context.authorize(.alter, .topic, topic.name) {
+                problem = AdminError(.topicAuthorizationFailed, AuthorizationText.topic)
+            } else {
+                problem = await grow(topic, validateOnly: request.validateOnly, context: context)
+            }
             if let problem {
                 result.errorCode = problem.code.rawValue
                 result.errorMessage = problem.message

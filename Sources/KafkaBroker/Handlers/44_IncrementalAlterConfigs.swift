@@ -7,6 +7,7 @@ import KafkaProtocol
 //   (BROKER "", persisted and applied as for AlterConfigs). APPEND/SUBTRACT work on LIST configs only and start
 //   from the value in effect; on other types they are INVALID_CONFIG ("Config value append is not allowed for
 //   config key: ...").
+// * With an authorizer: ALTER_CONFIGS on the topic or, for BROKER, on the cluster (TOPIC_/CLUSTER_AUTHORIZATION_FAILED).
 // * A key twice in one resource is INVALID_REQUEST; the result is validated as a whole, persisted and applied to
 //   the partition logs. validateOnly checks only.
 //
@@ -43,6 +44,7 @@ public struct IncrementalAlterConfigsHandler: RequestHandler {
         case .failure(let error): return error
         case .success(let parsed): target = parsed
         }
+        if let refused = target.authorizationError(.alterConfigs, context: context) { return refused }
         var values: [String: String]
         switch await ConfigWriter.current(target, manager: manager) {
         case .failure(let error): return error

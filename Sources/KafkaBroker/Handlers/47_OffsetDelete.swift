@@ -8,6 +8,8 @@ import KafkaStorage
 //   in a consumer group with members only partitions of topics no member subscribes to, the others →
 //   GROUP_SUBSCRIBED_TO_TOPIC. A non-consumer group with members → NON_EMPTY_GROUP; an unknown group →
 //   GROUP_ID_NOT_FOUND; an unknown topic or partition → UNKNOWN_TOPIC_OR_PARTITION.
+// * With an authorizer: DELETE on the group (else GROUP_AUTHORIZATION_FAILED) and READ on each topic (else
+//   TOPIC_AUTHORIZATION_FAILED for its partitions).
 public struct OffsetDeleteHandler: RequestHandler {
     public typealias Request = OffsetDeleteRequest
     public static let versions: ClosedRange<Int16> = 0...0
@@ -17,12 +19,19 @@ public struct OffsetDeleteHandler: RequestHandler {
     public func handle(header: RequestHeader, request: OffsetDeleteRequest, context: RequestContext) async
         -> OffsetDeleteResponse
     {
+        guard context.authorize(.delete, .group, request.groupId) else {
+            var refused = OffsetDeleteResponse()
+            refused.errorCode = ErrorCode.groupAuthorizationFailed.rawValue
+            return refused
+        }
         var known: [TopicPartition] = []
         var local: [[ErrorCode?]] = []
         for topic in request.topics {
+            let readable = context.authorize(.read, .topic, topic.name)
             let metadata = await context.topicManager.topic(named: topic.name)
             local.append(
                 topic.partitions.map { partition in
+                    guard readable else { return .topicAuthorizationFailed }
                     guard let metadata, metadata.partitions.contains(where: { $0.index == partition.partitionIndex }) else {
                         return .unknownTopicOrPartition
                     }

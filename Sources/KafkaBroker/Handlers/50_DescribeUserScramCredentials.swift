@@ -6,7 +6,7 @@ import KafkaSecurity
 // Behaviour (KRaft's ScramImage.describe):
 // * No users (null or empty list): every user with a credential, each with its mechanisms and iterations.
 // * A named user without credentials: RESOURCE_NOT_FOUND; a user named twice: DUPLICATE_RESOURCE (once).
-// * Never returns salts or keys. Authorization (DESCRIBE on CLUSTER) belongs to the authorizer.
+// * Never returns salts or keys. Needs DESCRIBE on CLUSTER (else a top-level CLUSTER_AUTHORIZATION_FAILED).
 public struct DescribeUserScramCredentialsHandler: RequestHandler {
     public typealias Request = DescribeUserScramCredentialsRequest
     public static let versions: ClosedRange<Int16> = 0...0
@@ -17,6 +17,10 @@ public struct DescribeUserScramCredentialsHandler: RequestHandler {
         header: RequestHeader, request: DescribeUserScramCredentialsRequest, context: RequestContext
     ) async -> DescribeUserScramCredentialsResponse {
         typealias Result = DescribeUserScramCredentialsResponse.DescribeUserScramCredentialsResult
+        guard context.authorizeCluster(.describe) else {
+            return DescribeUserScramCredentialsResponse(
+                errorCode: ErrorCode.clusterAuthorizationFailed.rawValue, errorMessage: AuthorizationText.cluster)
+        }
         let stored = context.scramCredentials.all
         var byUser: [String: [DescribeUserScramCredentialsResponse.CredentialInfo]] = [:]
         for (key, credential) in stored {

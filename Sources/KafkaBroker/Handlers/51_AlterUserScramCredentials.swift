@@ -13,7 +13,8 @@ import NIOCore
 //   iterations outside 4096...16384: UNACCEPTABLE_CREDENTIAL; deleting a missing credential: RESOURCE_NOT_FOUND.
 // * The valid alterations are applied together (one atomic file write); a failed write answers
 //   KAFKA_STORAGE_ERROR for them. Results: successful deletions, successful upserts, then the failures.
-// * Authorization (ALTER on CLUSTER) belongs to the authorizer.
+// * Needs ALTER on CLUSTER, else every named user gets CLUSTER_AUTHORIZATION_FAILED (sorted, as Kafka's
+//   getErrorResponse answers).
 public struct AlterUserScramCredentialsHandler: RequestHandler {
     public typealias Request = AlterUserScramCredentialsRequest
     public static let versions: ClosedRange<Int16> = 0...0
@@ -25,6 +26,13 @@ public struct AlterUserScramCredentialsHandler: RequestHandler {
     public func handle(
         header: RequestHeader, request: AlterUserScramCredentialsRequest, context: RequestContext
     ) async -> AlterUserScramCredentialsResponse {
+        guard context.authorizeCluster(.alter) else {
+            let users = Set(request.deletions.map(\.name) + request.upsertions.map(\.name)).sorted()
+            return AlterUserScramCredentialsResponse(
+                results: users.map {
+                    .init(user: $0, errorCode: ErrorCode.clusterAuthorizationFailed.rawValue, errorMessage: AuthorizationText.cluster)
+                })
+        }
         let store = context.scramCredentials
         var errors: [(user: String, code: ErrorCode, message: String)] = []
         func hasError(_ user: String) -> Bool { errors.contains { $0.user == user } }

@@ -4,7 +4,9 @@ import KafkaProtocol
 //
 // Behaviour:
 // * This node only, at the endpoint advertised for the listener the request came in on; it is also the
-//   controller. Cluster authorized operations are not computed (left at "not requested").
+//   controller. Anyone may ask (Kafka checks nothing); when asked for, the cluster authorized operations are the
+//   bit set of the CLUSTER operations the principal may do (0 without DESCRIBE on the cluster; all of them when
+//   no authorizer is configured), as AuthHelper.computeDescribeClusterResponse does.
 // * v1 EndpointType: BROKERS (1) is answered; CONTROLLERS (2) gets INVALID_REQUEST, since the controller
 //   listener is not served.
 //
@@ -34,6 +36,9 @@ public struct DescribeClusterHandler: RequestHandler {
             DescribeClusterResponse.DescribeClusterBroker(
                 brokerId: context.nodeId, host: endpoint.host, port: Int32(endpoint.port), rack: nil)
         ]
+        if request.includeClusterAuthorizedOperations {
+            response.clusterAuthorizedOperations = ClusterOperations.authorized(context)
+        }
         return response
     }
 }

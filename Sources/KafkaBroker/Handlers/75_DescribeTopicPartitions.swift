@@ -17,6 +17,7 @@ import Logging
 //   name); with an empty list there is nothing unknown to report.
 // * A cursor naming a topic absent from a non-empty list, or a negative cursor index, is INVALID_REQUEST: every
 //   requested topic is answered with that code and no partitions (the response has no message field).
+// * With an authorizer: only topics the principal may DESCRIBE; a named one it may not → TOPIC_AUTHORIZATION_FAILED.
 // * Not yet: topic authorized operations (left at the "not requested" default).
 //
 // Version notes:
@@ -39,14 +40,22 @@ public struct DescribeTopicPartitionsHandler: RequestHandler {
         let cursor = request.cursor
         let cursorTopic = cursor?.topicName ?? ""
         let candidates = fetchAll ? await context.topicManager.allTopics().map(\.name) : request.topics.map(\.name)
-        let names = Set(candidates.filter { !Self.javaLess($0, cursorTopic) }).sorted(by: Self.javaLess)
+        let considered = Set(candidates.filter { !Self.javaLess($0, cursorTopic) }).sorted(by: Self.javaLess)
 
-        if let cursor, (!fetchAll && !names.contains(cursor.topicName)) || cursor.partitionIndex < 0 {
+        if let cursor, (!fetchAll && !considered.contains(cursor.topicName)) || cursor.partitionIndex < 0 {
             Self.logger.info("Invalid DescribeTopicPartitions cursor from \(context.clientAddress): \(cursor.topicName) partition \(cursor.partitionIndex)")
             return Self.failure(request, .invalidRequest)
         }
 
         var response = DescribeTopicPartitionsResponse()
+        // Topics the principal may not DESCRIBE are skipped; when named, they are answered at the end with
+        // TOPIC_AUTHORIZATION_FAILED and no topic id (whether they exist or not).
+        var refused: [String] = []
+        let names = considered.filter { name in
+            if context.authorize(.describe, .topic, name, logIfDenied: !fetchAll) { return true }
+            if !fetchAll { refused.append(name) }
+            return false
+        }
         var remaining = min(Self.maxPartitionsPerResponse, request.responsePartitionLimit)
         for name in names {
             if remaining == 0 {
@@ -70,6 +79,9 @@ public struct DescribeTopicPartitionsHandler: RequestHandler {
                 break
             }
             remaining -= Int32(slice.count)
+        }
+        response.topics += refused.map {
+            .init(errorCode: ErrorCode.topicAuthorizationFailed.rawValue, name: $0, isInternal: false)
         }
         return response
     }

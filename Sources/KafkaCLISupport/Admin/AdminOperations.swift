@@ -24,6 +24,28 @@ public protocol AdminOperations: Sendable {
     func incrementalAlterConfigs(
         _ changes: [ConfigResource: [AlterConfigOperation]], validateOnly: Bool, deadline: ContinuousClock.Instant?
     ) async throws -> [ConfigResource: KafkaBrokerError]
+    func describeUserScramCredentials(users: [String], deadline: ContinuousClock.Instant?) async throws
+        -> [UserScramCredentialsResult]
+    func alterUserScramCredentials(
+        upsertions: [UserScramCredentialUpsertion], deletions: [UserScramCredentialDeletion],
+        deadline: ContinuousClock.Instant?
+    ) async throws -> [String: KafkaBrokerError]
+}
+
+extension AdminOperations {
+    /// Fakes that do not model SCRAM users answer as a broker without the API would.
+    public func describeUserScramCredentials(users: [String], deadline: ContinuousClock.Instant?) async throws
+        -> [UserScramCredentialsResult]
+    {
+        throw KafkaClientError.unsupportedApi(.describeUserScramCredentials, address: "fake")
+    }
+
+    public func alterUserScramCredentials(
+        upsertions: [UserScramCredentialUpsertion], deletions: [UserScramCredentialDeletion],
+        deadline: ContinuousClock.Instant?
+    ) async throws -> [String: KafkaBrokerError] {
+        throw KafkaClientError.unsupportedApi(.alterUserScramCredentials, address: "fake")
+    }
 }
 
 extension KafkaAdminClient: AdminOperations {}

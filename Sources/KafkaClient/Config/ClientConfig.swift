@@ -15,11 +15,13 @@ public struct ClientConfig: Sendable, Hashable {
     /// `client.software.name` / `.version` sent in ApiVersions.
     public var softwareName = "swift-kafka-tools"
     public var softwareVersion = "0.1.0"
+    /// `security.protocol` and its TLS and SASL settings.
+    public var security: ClientSecurityConfig
 
     public init(
         bootstrapServers: [BrokerAddress], clientId: String = "", requestTimeoutMs: Int64 = 30_000,
         retryBackoffMs: Int64 = 100, metadataMaxAgeMs: Int64 = 300_000, defaultApiTimeoutMs: Int64 = 60_000,
-        connectionSetupTimeoutMs: Int64 = 10_000
+        connectionSetupTimeoutMs: Int64 = 10_000, security: ClientSecurityConfig = .plaintext
     ) {
         self.bootstrapServers = bootstrapServers
         self.clientId = clientId
@@ -28,6 +30,7 @@ public struct ClientConfig: Sendable, Hashable {
         self.metadataMaxAgeMs = metadataMaxAgeMs
         self.defaultApiTimeoutMs = defaultApiTimeoutMs
         self.connectionSetupTimeoutMs = connectionSetupTimeoutMs
+        self.security = security
     }
 
     /// Reads the shared keys from client properties; `bootstrap.servers` is required.
@@ -44,7 +47,8 @@ public struct ClientConfig: Sendable, Hashable {
             retryBackoffMs: try reader.int64("retry.backoff.ms", default: 100, atLeast: 0),
             metadataMaxAgeMs: try reader.int64("metadata.max.age.ms", default: 300_000, atLeast: 0),
             defaultApiTimeoutMs: try reader.int64("default.api.timeout.ms", default: 60_000, atLeast: 0),
-            connectionSetupTimeoutMs: try reader.int64("socket.connection.setup.timeout.ms", default: 10_000, atLeast: 0)
+            connectionSetupTimeoutMs: try reader.int64("socket.connection.setup.timeout.ms", default: 10_000, atLeast: 0),
+            security: try ClientSecurityConfig(properties: properties)
         )
     }
 }

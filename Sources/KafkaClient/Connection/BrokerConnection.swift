@@ -4,8 +4,10 @@ import Glibc
 import Darwin
 #endif
 import KafkaProtocol
+import KafkaSecurity
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// One TCP connection to one broker, after the ApiVersions handshake. Requests are pipelined: any number may be
 /// in flight, and each caller waits only for its own response.
@@ -24,7 +26,9 @@ public final class BrokerConnection: Sendable {
 
     public var isActive: Bool { channel.isActive }
 
-    /// Connects and negotiates API versions. Fails with `.connectionFailed` naming the address.
+    /// Connects, completes the TLS handshake (SSL, SASL_SSL), negotiates API versions and authenticates
+    /// (SASL_*). Fails with `.connectionFailed` naming the address, or `.securityFailure` (never retried) when
+    /// TLS or SASL refuse us or `security.protocol` does not match the listener.
     public static func connect(
         to address: BrokerAddress, config: ClientConfig, timeoutMs: Int64? = nil,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -33,30 +37,79 @@ public final class BrokerConnection: Sendable {
         let failure: @Sendable (String) -> KafkaClientError = {
             .connectionFailed(address: description, reason: $0)
         }
+        let classify: @Sendable (any Error) -> KafkaClientError? = { error in
+            if let error = error as? KafkaClientError { return error }
+            return TLSFailureReason.isTLSError(error) ? TLSHandshakeHandler.failure(error, address: address) : nil
+        }
+        let security = config.security
+        let sslContext = try security.tls.map { try TLSContextCache.shared.context(for: $0) }
+        // IP addresses cannot go in SNI; NIOSSL then checks the certificate against the peer's IP instead.
+        let serverHostname = (try? SocketAddress(ipAddress: address.host, port: 0)) == nil ? address.host : nil
+        let setupTimeoutMs = min(timeoutMs ?? .max, config.connectionSetupTimeoutMs)
+        let loop = group.next()
+        let handshake = loop.makePromise(of: Void.self)
         let channel: any Channel
         do {
-            channel = try await ClientBootstrap(group: group)
+            channel = try await ClientBootstrap(group: loop)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .connectTimeout(.milliseconds(min(timeoutMs ?? .max, config.connectionSetupTimeoutMs)))
+                .connectTimeout(.milliseconds(setupTimeoutMs))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(KafkaFrameDecoder()))
-                        try channel.pipeline.syncOperations.addHandler(
-                            ResponseMatchingHandler(describeFailure: failure))
+                        let pipeline = channel.pipeline.syncOperations
+                        if let sslContext {
+                            try pipeline.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname))
+                            try pipeline.addHandler(TLSHandshakeHandler(promise: handshake, address: address))
+                        } else {
+                            try pipeline.addHandler(TLSReplySniffer(address: address))
+                            handshake.succeed(())
+                        }
+                        try pipeline.addHandler(ByteToMessageHandler(KafkaFrameDecoder()))
+                        try pipeline.addHandler(ResponseMatchingHandler(describeFailure: failure, classifyError: classify))
                     }
                 }
                 .connect(host: address.host, port: address.port).get()
         } catch {
+            handshake.fail(error)
+            if let error = error as? KafkaClientError { throw error }
             throw failure(Self.describeConnectError(error))
         }
         let clientId = config.clientId
         do {
+            try await waitForHandshake(handshake, on: loop, timeoutMs: setupTimeoutMs, address: address)
             let versions = try await negotiateVersions(channel: channel, clientId: clientId, config: config)
+            if let sasl = security.sasl {
+                try await authenticate(
+                    channel: channel, clientId: clientId, address: address, versions: versions, sasl: sasl,
+                    timeoutMs: config.requestTimeoutMs)
+            }
             return BrokerConnection(address: address, channel: channel, clientId: clientId, apiVersions: versions)
+        } catch KafkaClientError.connectionFailed(_, let reason) where !security.securityProtocol.usesTLS
+            && !channel.isActive
+        {
+            channel.close(promise: nil)
+            // A TLS listener drops plaintext without a word; say so rather than retry until the deadline.
+            throw KafkaClientError.securityFailure(
+                "Connection to \(address) failed: \(reason) during ApiVersions; is it a TLS (SSL) listener? "
+                    + "check security.protocol")
         } catch {
             channel.close(promise: nil)
             throw error
         }
+    }
+
+    /// A TLS peer that never answers (a plaintext listener waiting for more bytes) fails after the connect
+    /// timeout instead of holding the first request until request.timeout.ms.
+    private static func waitForHandshake(
+        _ handshake: EventLoopPromise<Void>, on loop: any EventLoop, timeoutMs: Int64, address: BrokerAddress
+    ) async throws {
+        let timeout = loop.scheduleTask(in: .milliseconds(timeoutMs)) {
+            handshake.fail(
+                KafkaClientError.securityFailure(
+                    "SSL handshake failed with \(address): no answer within \(timeoutMs) ms; is it a PLAINTEXT "
+                        + "listener? check security.protocol"))
+        }
+        defer { timeout.cancel() }
+        try await handshake.futureResult.get()
     }
 
     /// Sends `request` at the highest version both sides speak (capped at `maxVersion`) and decodes the answer.
@@ -123,7 +176,7 @@ public final class BrokerConnection: Sendable {
 
     // MARK: - Internals
 
-    private static func send<Request: KafkaRequest>(
+    static func send<Request: KafkaRequest>(
         _ request: Request, version: Int16, channel: any Channel, clientId: String?, timeoutMs: Int64,
         address: BrokerAddress
     ) async throws -> Request.Response {

@@ -87,7 +87,7 @@ public struct ConsumerConfig: Sendable {
     }
 
     /// Every consumer property Apache's client knows, so that unknown ones can be warned about.
-    public static let knownProperties: Set<String> = [
+    public static let knownProperties = Set<String>([
         "bootstrap.servers", "client.id", "group.id", "group.instance.id", "group.protocol", "group.remote.assignor",
         "auto.offset.reset", "enable.auto.commit", "auto.commit.interval.ms", "fetch.min.bytes", "fetch.max.wait.ms",
         "fetch.max.bytes", "max.partition.fetch.bytes", "max.poll.records", "max.poll.interval.ms",
@@ -100,5 +100,5 @@ public struct ConsumerConfig: Sendable {
         "allow.auto.create.topics", "metric.reporters", "metrics.num.samples", "metrics.recording.level",
         "metrics.sample.window.ms", "security.protocol", "security.providers", "enable.metrics.push",
         "auto.include.jmx.reporter",
-    ]
+    ]).union(ClientSecurityConfig.knownProperties)
 }

@@ -106,7 +106,7 @@ public struct ProducerConfig: Sendable {
     }
 
     /// Every producer property Apache's client knows, so that unknown ones can be warned about.
-    public static let knownProperties: Set<String> = [
+    public static let knownProperties = Set<String>([
         "bootstrap.servers", "client.id", "acks", "batch.size", "linger.ms", "buffer.memory", "max.block.ms",
         "compression.type", "compression.gzip.level", "compression.lz4.level", "compression.zstd.level", "retries",
         "retry.backoff.ms", "retry.backoff.max.ms", "request.timeout.ms", "delivery.timeout.ms",
@@ -118,5 +118,5 @@ public struct ProducerConfig: Sendable {
         "reconnect.backoff.ms", "reconnect.backoff.max.ms", "client.dns.lookup", "interceptor.classes",
         "metric.reporters", "metrics.num.samples", "metrics.recording.level", "metrics.sample.window.ms",
         "security.protocol", "security.providers", "enable.metrics.push", "auto.include.jmx.reporter",
-    ]
+    ]).union(ClientSecurityConfig.knownProperties)
 }

@@ -19,7 +19,7 @@ enum ConfigsFailure: Error, Hashable, CustomStringConvertible {
 
     static func unsupportedEntityType(_ type: String) -> ConfigsFailure {
         .plain(
-            "kafka-configs: --entity-type \(type) is not supported yet (it needs the client quota and SCRAM credential APIs)"
+            "kafka-configs: --entity-type \(type) is not supported yet (it needs the client quota APIs)"
         )
     }
 

@@ -43,6 +43,7 @@ struct ConfigsRunner {
     // MARK: - Describe
 
     private func describe() async throws {
+        if invocation.entityTypes == ["users"] { return try await ConfigsUsers(runner: self).describe() }
         let entityType = invocation.entityTypes[0]
         guard ConfigsEntity(entityType: entityType, name: "").resource != nil else {
             throw ConfigsFailure.unsupportedEntityType(entityType)
@@ -96,6 +97,9 @@ struct ConfigsRunner {
         if invocation.entityTypes.count != invocation.entityNames.count {
             throw ConfigsFailure.plain("An entity name must be specified for every entity type")
         }
+        if invocation.entityTypes == ["users"] {
+            return try await ConfigsUsers(runner: self).alter(user: invocation.entityNames[0])
+        }
         let entity = ConfigsEntity(entityType: invocation.entityTypes[0], name: invocation.entityNames[0])
         let additions = try configsToAdd()
         let deletions = arguments.values("delete-config").map(JavaText.trim)
@@ -123,7 +127,7 @@ struct ConfigsRunner {
     }
 
     /// `parseConfigsToBeAdded`: the `--add-config-file` settings, then `--add-config`'s, keys checked.
-    private func configsToAdd() throws -> [(key: String, value: String)] {
+    func configsToAdd() throws -> [(key: String, value: String)] {
         var additions: [(key: String, value: String)] = []
         if let path = try arguments.value("add-config-file") {
             let file: [String: String]
