@@ -4,8 +4,10 @@
 # kafka-server-start with PLAINTEXT, SSL, MTLS (SSL with ssl.client.auth=required), SASL_PLAINTEXT and SASL_SSL
 # listeners, creates SCRAM users with confluent-kafka's AdminClient, then runs security_matrix.py: PLAIN,
 # SCRAM-SHA-256, SCRAM-SHA-512 x SASL_PLAINTEXT/SASL_SSL x right/wrong password with confluent-kafka and kcat
-# (librdkafka 2.16), mutual TLS, plaintext clients on the TLS ports. Finally greps the broker log: no password
-# may appear in it. Prints a result table; exits non-zero on any failure. Always stops the broker (by pid).
+# (librdkafka 2.16), the same mechanisms over SASL_SSL with kafka-python, our own tools (kafka-configs creates a
+# SCRAM user; kafka-topics and the console producer/consumer use it through --command-config files), mutual TLS,
+# the mTLS principal as the authorizer sees it (an ACL for User:CN=client,OU=test,O=org), plaintext clients on
+# the TLS ports. Finally greps the broker log: no password may appear in it. Prints a result table; exits non-zero on any failure. Always stops the broker (by pid).
 # usage: Tests/Interop/broker-security.sh   (needs a debug build, openssl and scripts/install-test-peers)
 # Env: KAFKA_SERVER_START (binary; default: the debug build's), PYTHON (python3)
 set -euo pipefail
@@ -33,7 +35,7 @@ fail() {
 # Passwords are random per run, so a match in the log can only come from this run.
 rand() { "$PY" -c 'import secrets; print(secrets.token_hex(8))'; }
 plain_pw="plain-$(rand)"; scram256_pw="s256-$(rand)"; scram512_pw="s512-$(rand)"; wrong_pw="wrong-$(rand)"
-store_pw="store-$(rand)"; admin_pw="admin-$(rand)"
+store_pw="store-$(rand)"; admin_pw="admin-$(rand)"; tools_pw="tools-$(rand)"
 
 # Certificates: a CA, the server (SAN 127.0.0.1, localhost), a client (CN=client,OU=test,O=org).
 certs="$work/certs"; mkdir -p "$certs"
@@ -50,6 +52,7 @@ certs="$work/certs"; mkdir -p "$certs"
     printf 'extendedKeyUsage=clientAuth\n' >client.ext
     openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2 \
         -extfile client.ext 2>/dev/null
+    cat client.key client.pem >client-keystore.pem  # Kafka's PEM keystore file: key and certificate chain
 ) || fail "openssl could not make the certificates"
 
 p_plain=$(free_port); p_ssl=$(free_port); p_mtls=$(free_port); p_sasl=$(free_port); p_sasl_ssl=$(free_port)
@@ -71,6 +74,8 @@ ssl.truststore.type=PEM
 ssl.truststore.location=$certs/ca.pem
 listener.name.mtls.ssl.client.auth=required
 sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=true
 listener.name.sasl_plaintext.plain.sasl.jaas.config=$jaas
 listener.name.sasl_ssl.plain.sasl.jaas.config=$jaas
 PROPS
@@ -88,8 +93,9 @@ cat >"$work/matrix.json" <<JSON
 {"ports": {"PLAINTEXT": $p_plain, "SSL": $p_ssl, "MTLS": $p_mtls, "SASL_PLAINTEXT": $p_sasl, "SASL_SSL": $p_sasl_ssl},
  "protocols": {"PLAINTEXT": "PLAINTEXT", "SSL": "SSL", "MTLS": "SSL", "SASL_PLAINTEXT": "SASL_PLAINTEXT", "SASL_SSL": "SASL_SSL"},
  "ca": "$certs/ca.pem", "client_cert": "$certs/client.pem", "client_key": "$certs/client.key",
- "kcat": "$root/scripts/kcat-new", "user": "alice",
- "passwords": {"PLAIN": "$plain_pw", "SCRAM-SHA-256": "$scram256_pw", "SCRAM-SHA-512": "$scram512_pw"},
+ "kcat": "$root/scripts/kcat-new", "user": "alice", "tools": "$(dirname "$bin")", "work": "$work",
+ "client_keystore_pem": "$certs/client-keystore.pem", "client_principal": "User:CN=client,OU=test,O=org",
+ "passwords": {"PLAIN": "$plain_pw", "SCRAM-SHA-256": "$scram256_pw", "SCRAM-SHA-512": "$scram512_pw", "tools": "$tools_pw"},
  "wrong_password": "$wrong_pw"}
 JSON
 
@@ -98,7 +104,7 @@ timeout 600 "$PY" "$here/security_matrix.py" "$work/matrix.json" || status=$?
 
 # No password (nor the keystore password) in the broker log; the failures are logged Kafka's way.
 leaks=0
-for secret in "$plain_pw" "$scram256_pw" "$scram512_pw" "$wrong_pw" "$store_pw" "$admin_pw"; do
+for secret in "$plain_pw" "$scram256_pw" "$scram512_pw" "$wrong_pw" "$store_pw" "$admin_pw" "$tools_pw"; do
     if grep -qF -- "$secret" "$work/broker.log"; then leaks=$((leaks + 1)); fi
 done
 if [ "$leaks" -ne 0 ]; then

@@ -233,6 +233,92 @@ for mechanism in ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"):
     run("kafka-python", mechanism + " right", "SASL_SSL", "ok", kafka_python(mechanism, cfg["passwords"][mechanism]))
     run("kafka-python", mechanism + " wrong", "SASL_SSL", "auth error", kafka_python(mechanism, cfg["wrong_password"]))
 
+
+# Our own tools: kafka-configs creates a SCRAM user, then kafka-topics / console producer / console consumer use
+# it through --command-config and --producer.config files.
+tools = cfg["tools"]
+
+
+def tool(name, *args, stdin=None, timeout=60):
+    return subprocess.run([os.path.join(tools, name)] + list(args), input=stdin, text=True, capture_output=True,
+                          timeout=timeout)
+
+
+def properties_file(name, lines):
+    path = os.path.join(cfg["work"], name)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def sasl_ssl_properties(name, mechanism, user, password):
+    module = ("org.apache.kafka.common.security.plain.PlainLoginModule" if mechanism == "PLAIN"
+              else "org.apache.kafka.common.security.scram.ScramLoginModule")
+    return properties_file(name, [
+        "security.protocol=SASL_SSL", "sasl.mechanism=" + mechanism,
+        'sasl.jaas.config=%s required username="%s" password="%s";' % (module, user, password),
+        "ssl.truststore.type=PEM", "ssl.truststore.location=" + ca])
+
+
+def our_scram_user():
+    plaintext = "%s:%d" % (host, ports["PLAINTEXT"])
+    altered = tool("kafka-configs", "--bootstrap-server", plaintext, "--alter", "--entity-type", "users",
+                   "--entity-name", "carol", "--add-config",
+                   "SCRAM-SHA-512=[iterations=8192,password=%s]" % cfg["passwords"]["tools"])
+    if altered.returncode != 0:
+        raise RuntimeError("kafka-configs --alter: " + (altered.stderr or altered.stdout).strip()[-200:])
+    described = tool("kafka-configs", "--bootstrap-server", plaintext, "--describe", "--entity-type", "users",
+                     "--entity-name", "carol")
+    if "SCRAM-SHA-512=iterations=8192" not in described.stdout:
+        raise RuntimeError("kafka-configs --describe: %r %s" % (described.stdout, described.stderr[-200:]))
+    return described.stdout.strip().splitlines()[-1][:70]
+
+
+def our_tools_end_to_end():
+    bootstrap = "%s:%d" % (host, ports["SASL_SSL"])
+    config = sasl_ssl_properties("carol.properties", "SCRAM-SHA-512", "carol", cfg["passwords"]["tools"])
+    topic = "tools-" + uuid.uuid4().hex[:8]
+    created = tool("kafka-topics", "--bootstrap-server", bootstrap, "--command-config", config, "--create",
+                   "--topic", topic, "--partitions", "2")
+    if created.returncode != 0:
+        raise RuntimeError("kafka-topics --create: " + created.stderr.strip()[-200:])
+    produced = tool("kafka-console-producer", "--bootstrap-server", bootstrap, "--producer.config", config,
+                    "--topic", topic, stdin="one\ntwo\nthree\n")
+    if produced.returncode != 0:
+        raise RuntimeError("kafka-console-producer: " + produced.stderr.strip()[-200:])
+    consumed = tool("kafka-console-consumer", "--bootstrap-server", bootstrap, "--command-config", config,
+                    "--topic", topic, "--group", "g-" + topic, "--from-beginning", "--max-messages", "3",
+                    "--timeout-ms", "20000")
+    if sorted(consumed.stdout.split()) != ["one", "three", "two"]:
+        raise RuntimeError("kafka-console-consumer: %r %s" % (consumed.stdout, consumed.stderr.strip()[-200:]))
+    return "create+produce+group consume"
+
+
+def our_tools_wrong_password():
+    config = sasl_ssl_properties("carol-wrong.properties", "SCRAM-SHA-512", "carol", cfg["wrong_password"])
+    listed = tool("kafka-topics", "--bootstrap-server", "%s:%d" % (host, ports["SASL_SSL"]), "--command-config",
+                  config, "--list", timeout=30)
+    if listed.returncode == 0 or "SASL authentication failed" not in listed.stderr:
+        raise RuntimeError("exit %d: %s" % (listed.returncode, listed.stderr.strip()[-200:]))
+    return listed.stderr.strip().splitlines()[-1][:90]
+
+
+def our_tools_mutual_tls():
+    config = properties_file("mtls.properties", [
+        "security.protocol=SSL", "ssl.truststore.type=PEM", "ssl.truststore.location=" + ca,
+        "ssl.keystore.type=PEM", "ssl.keystore.location=" + cfg["client_keystore_pem"]])
+    listed = tool("kafka-topics", "--bootstrap-server", "%s:%d" % (host, ports["MTLS"]), "--command-config",
+                  config, "--list")
+    if listed.returncode != 0:
+        raise RuntimeError("kafka-topics --list: " + listed.stderr.strip()[-200:])
+    return "kafka-topics --list: %d topics" % len(listed.stdout.split())
+
+
+run("kafka-configs", "alter+describe SCRAM user", "PLAINTEXT", "ok", our_scram_user)
+run("our tools", "SCRAM-SHA-512 right", "SASL_SSL", "ok", our_tools_end_to_end)
+run("kafka-topics", "SCRAM-SHA-512 wrong", "SASL_SSL", "auth error", our_tools_wrong_password)
+run("kafka-topics", "mutual TLS (PEM keystore)", "MTLS", "ok", our_tools_mutual_tls)
+
 # An unknown SCRAM user fails exactly like a wrong password.
 run("confluent-kafka", "SCRAM-SHA-256 unknown user", "SASL_PLAINTEXT", "auth error",
     lambda: expect_auth_failure(settings("SASL_PLAINTEXT", "SCRAM-SHA-256", "mallory", cfg["wrong_password"])))
@@ -254,6 +340,36 @@ def mtls_without_certificate():
 
 run("kcat 2.16", "mutual TLS, no client cert", "MTLS", "refused", mtls_without_certificate)
 
+
+
+# The mutual-TLS principal as the authorizer sees it: only User:CN=client,OU=test,O=org may use topic mtls-only
+# (the broker runs StandardAuthorizer with allow.everyone.if.no.acl.found=true, so nothing else is restricted).
+def mtls_principal_acl():
+    from confluent_kafka import KafkaError
+    from confluent_kafka.admin import AclBinding, AclOperation, AclPermissionType, ResourcePatternType, ResourceType
+    admin = AdminClient(settings("PLAINTEXT"))
+    admin.create_topics([NewTopic("mtls-only", num_partitions=1, replication_factor=1)])["mtls-only"].result(15)
+    binding = AclBinding(ResourceType.TOPIC, "mtls-only", ResourcePatternType.LITERAL, cfg["client_principal"], "*",
+                         AclOperation.ALL, AclPermissionType.ALLOW)
+    admin.create_acls([binding])[binding].result(15)
+
+    def produce(conf):
+        reports = []
+        producer = Producer(dict(conf, **{"message.timeout.ms": 10000, "log_level": 0}))
+        producer.produce("mtls-only", b"x", on_delivery=lambda err, msg: reports.append(err))
+        producer.flush(15)
+        return reports[0] if reports else "no delivery report"
+
+    allowed = produce(settings("MTLS", cert=client_cert))
+    if allowed is not None:
+        raise RuntimeError("the certificate's principal was refused: %s" % allowed)
+    denied = produce(settings("SSL"))
+    if getattr(denied, "code", lambda: None)() != KafkaError.TOPIC_AUTHORIZATION_FAILED:
+        raise RuntimeError("User:ANONYMOUS was not refused: %s" % denied)
+    return "%s allowed, User:ANONYMOUS refused" % cfg["client_principal"]
+
+
+run("confluent-kafka", "mTLS principal via ACL", "MTLS", "ok", mtls_principal_acl)
 
 # 4. Plaintext Kafka bytes on the TLS ports: no Kafka answer, the connection is closed.
 def plaintext_on_tls(transport):
