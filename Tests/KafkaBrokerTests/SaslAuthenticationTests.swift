@@ -118,6 +118,24 @@ import Testing
         }
     }
 
+    @Test func framesBeforeAuthenticationAreLimitedToSaslServerMaxReceiveSize() async throws {
+        try await SecureTestBroker.with(extra: ["sasl.server.max.receive.size": "1000"]) { broker in
+            // A 600 kB size prefix before authentication: closed without reading the body.
+            let early = try await TestConnection(port: broker.saslPort)
+            try await early.send(raw: [0x00, 0x09, 0x27, 0xC0, 0, 18])
+            #expect(await early.nextFrame() == nil)
+
+            // After authentication the limit is socket.request.max.bytes again: a 2 kB Metadata request is served.
+            let connection = try await TestConnection(port: broker.saslPort)
+            _ = try await connection.roundTrip(SaslHandshakeRequest(mechanism: "PLAIN"), version: 1)
+            _ = try await connection.roundTrip(SaslAuthenticateRequest(authBytes: plainToken("alice", "alice-secret")), version: 2)
+            let names = (0..<20).map { "topic-\($0)-" + String(repeating: "x", count: 100) }
+            let (_, metadata) = try await connection.roundTrip(
+                MetadataRequest(topics: names.map { .init(name: $0) }, allowAutoTopicCreation: false), version: 9)
+            #expect(metadata.topics.count == 20)
+        }
+    }
+
     @Test(arguments: [ScramHash.sha256, .sha512])
     func scramUsersCreatedOverPlaintextAuthenticate(hash: ScramHash) async throws {
         try await SecureTestBroker.with(registry: .principalEcho) { broker in

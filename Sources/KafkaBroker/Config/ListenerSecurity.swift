@@ -15,6 +15,8 @@ public struct ListenerSecurity: Sendable, Hashable, CustomStringConvertible {
     /// `connection.failed.authentication.delay.ms` (Kafka's default 100): how long a connection whose
     /// authentication failed stays open after the error answer.
     public var failedAuthenticationDelayMs = 100
+    /// `sasl.server.max.receive.size`: the largest frame accepted before SASL authentication.
+    public var saslMaxReceiveSize = 524_288
 
     public init(securityProtocol: SecurityProtocol) {
         self.securityProtocol = securityProtocol
@@ -67,6 +69,12 @@ public struct ListenerSecurity: Sendable, Hashable, CustomStringConvertible {
                 throw ConfigError.invalidValue(key: key, value: text, reason: "Value must be at least 0")
             }
             result.failedAuthenticationDelayMs = delay
+        }
+        if let (key, text) = value("sasl.server.max.receive.size") {
+            guard let size = Int32(text.trimmingBlanks()), size >= 0 else {
+                throw ConfigError.invalidValue(key: key, value: text, reason: "Not a number of type INT")
+            }
+            result.saslMaxReceiveSize = Int(size)
         }
         if security.usesSASL {
             let (key, text) = value("sasl.enabled.mechanisms") ?? ("sasl.enabled.mechanisms", defaultMechanisms)

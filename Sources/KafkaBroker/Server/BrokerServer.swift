@@ -103,6 +103,7 @@ public actor BrokerServer {
         let tls = listenerSecurity.securityProtocol.usesTLS
             ? try ListenerTLS.makeContext(listenerSecurity, listener: listener.name) : nil
         let maxFrame = Int(config.socketRequestMaxBytes)
+        let saslReceiveLimit = security.sasl == nil ? nil : listenerSecurity.saslMaxReceiveSize
         let connections = self.connections
         let requestLogger = Logger(label: "kafka.network.Processor")
         let bootstrap = ServerBootstrap(group: group)
@@ -115,6 +116,10 @@ public actor BrokerServer {
                 return channel.eventLoop.makeCompletedFuture {
                     // TLS first: nothing reaches the Kafka framing before the handshake has succeeded.
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
+                    if let limit = saslReceiveLimit {
+                        try channel.pipeline.syncOperations.addHandler(
+                            SaslReceiveLimitHandler(limit: limit, logger: requestLogger), name: SaslReceiveLimitHandler.name)
+                    }
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(KafkaFrameDecoder(maxFrameLength: maxFrame)))
                     try channel.pipeline.syncOperations.addHandler(

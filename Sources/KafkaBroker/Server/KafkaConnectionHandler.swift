@@ -143,6 +143,8 @@ final class KafkaConnectionHandler: ChannelDuplexHandler {
             case .authenticated(let answer, let principal):
                 self.principal = principal
                 self.authenticator = nil
+                // Authenticated: frames up to socket.request.max.bytes from now on.
+                context.pipeline.removeHandler(name: SaslReceiveLimitHandler.name, promise: nil)
                 logger.debug("Authenticated \(clientAddress) as \(principal)")
                 return finish(answer.map { .respond($0) } ?? .noResponse, context: context)
             }
