@@ -118,6 +118,35 @@ import Testing
         }
     }
 
+    @Test func scramAfterAVersion0HandshakeUsesRawTokens() async throws {
+        try await SecureTestBroker.with(registry: .principalEcho) { broker in
+            let hash = ScramHash.sha512
+            let bob = ScramTestClient(hash: hash, user: "bob", password: "raw-secret")
+            let admin = try await TestConnection(port: broker.plaintextPort)
+            _ = try await admin.roundTrip(AlterUserScramCredentialsRequest(deletions: [], upsertions: [try bob.upsertion()]), version: 0)
+
+            let connection = try await TestConnection(port: broker.saslPort)
+            _ = try await connection.roundTrip(SaslHandshakeRequest(mechanism: hash.mechanism.rawValue), version: 0)
+            func exchange(_ text: String) async throws -> String {
+                let bytes = Array(text.utf8)
+                let size = UInt32(bytes.count)
+                try await connection.send(raw: [UInt8(size >> 24), UInt8(size >> 16 & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size & 0xFF)] + bytes)
+                return String(buffer: try #require(await connection.nextFrame()))
+            }
+            let clientFirst = ScramMessages.ClientFirst(userName: "bob", nonce: ScramMessages.makeNonce())
+            let serverFirst = try ScramMessages.ServerFirst(parsing: try await exchange(clientFirst.text))
+            let salted = try hash.saltedPassword("raw-secret", salt: serverFirst.salt, iterations: serverFirst.iterations)
+            var final = ScramMessages.ClientFinal(nonce: serverFirst.nonce, proof: [])
+            let authMessage = ScramMessages.authMessage(clientFirst: clientFirst, serverFirst: serverFirst, clientFinal: final)
+            let clientKey = hash.clientKey(saltedPassword: salted)
+            final.proof = xorBytes(clientKey, hash.hmac(key: hash.hash(clientKey), authMessage))
+            let serverFinal = try ScramMessages.ServerFinal(parsing: try await exchange(final.text))
+            #expect(serverFinal == .verifier(hash.hmac(key: hash.serverKey(saltedPassword: salted), authMessage)))
+            let (_, cluster) = try await connection.roundTrip(DescribeClusterRequest(), version: 0)
+            #expect(cluster.clusterId == "User:bob")
+        }
+    }
+
     @Test func framesBeforeAuthenticationAreLimitedToSaslServerMaxReceiveSize() async throws {
         try await SecureTestBroker.with(extra: ["sasl.server.max.receive.size": "1000"]) { broker in
             // A 600 kB size prefix before authentication: closed without reading the body.
