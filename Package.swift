@@ -9,6 +9,7 @@ let nioConcurrency: Target.Dependency = .product(name: "NIOConcurrencyHelpers", 
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let cryptoExtras: Target.Dependency = .product(name: "_CryptoExtras", package: "swift-crypto")
+let asn1: Target.Dependency = .product(name: "SwiftASN1", package: "swift-asn1")
 
 /// The seven shipped command-line tools; each is a thin `main.swift` over `KafkaTools` or `KafkaServerStartCommand`.
 let toolNames = [
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // C: hardware CRC32C with a portable fallback, and the system compression/line-editing libraries.
@@ -44,7 +46,7 @@ let package = Package(
         // Libraries, lowest first.
         .target(name: "KafkaProperties"),
         // TLS material, SASL mechanisms (PLAIN, SCRAM), JAAS lines and principals: shared by client and broker.
-        .target(name: "KafkaSecurity", dependencies: [nioCore, nioSSL, crypto, cryptoExtras]),
+        .target(name: "KafkaSecurity", dependencies: [nioCore, nioSSL, crypto, cryptoExtras, asn1]),
         .target(name: "KafkaProtocol", dependencies: [nioCore, "CCRC32C"]),
         .target(
             name: "KafkaCompression",
