@@ -33,9 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         // X.509 parsing for the broker's mutual-TLS principal (the client certificate's subject DN).
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
     ],
     targets: [
         // C: hardware CRC32C with a portable fallback, and the system compression/line-editing libraries.
@@ -49,7 +49,7 @@ let package = Package(
         // Libraries, lowest first.
         .target(name: "KafkaProperties"),
         // TLS material, SASL mechanisms (PLAIN, SCRAM), JAAS lines and principals: shared by client and broker.
-        .target(name: "KafkaSecurity", dependencies: [nioCore, nioSSL, crypto, cryptoExtras]),
+        .target(name: "KafkaSecurity", dependencies: [nioCore, nioSSL, crypto, cryptoExtras, asn1]),
         .target(name: "KafkaProtocol", dependencies: [nioCore, "CCRC32C"]),
         .target(
             name: "KafkaCompression",

@@ -99,6 +99,18 @@ import Testing
         await broker.stop()
     }
 
+    @Test func pkcs12TruststoreFromKeytoolConnects() async throws {
+        // JDK 9+ keytool writes PKCS12 (AES, PBKDF2) by default; client.properties often still say JKS.
+        try certificates.makePKCS12Truststore("truststore.jks", certificate: "ca.pem", password: "changeit")
+        let broker = try await startBroker(tls: "server")
+        let settings = properties(broker, [
+            "security.protocol": "SSL", "ssl.truststore.type": "JKS",
+            "ssl.truststore.location": certificates.path("truststore.jks"), "ssl.truststore.password": "changeit",
+        ])
+        #expect(try await listTopics(settings).get() == ["t"])
+        await broker.stop()
+    }
+
     @Test func untrustedCertificateFailsWithTheReason() async throws {
         let broker = try await startBroker(tls: "rogue")
         let failure = expectFailure(try await listTopics(properties(broker, ["security.protocol": "SSL"])))

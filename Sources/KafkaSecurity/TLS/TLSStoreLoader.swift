@@ -36,20 +36,16 @@ enum TLSStoreLoader {
             TLSSettingsError("Failed to load SSL truststore \(path) of type \(type.rawValue): \(reason)")
         }
         let certificates: [NIOSSLCertificate]
-        // Java reads a PKCS12 file named as JKS and the reverse (keystore.type.compat), so the content decides.
+        // Java reads a PKCS12 file named as JKS and the reverse (keystore.type.compat), so the content decides;
+        // JDK 9+ keytool writes PKCS12 by default, often under a .jks name.
         if JavaKeyStore.looksLikeJavaKeyStore(bytes) {
             certificates = try jksTrustedCertificates(bytes, password: password, failure: failure)
         } else if type == .pem || PEMBlock.all(in: String(decoding: bytes, as: UTF8.self)).contains(where: \.isCertificate) {
             certificates = try pemCertificates(String(decoding: bytes, as: UTF8.self), failure: failure)
-        } else if type == .jks {
-            throw failure("not a JKS keystore (no 0xFEEDFEED magic number) and not PKCS12 or PEM either")
+        } else if type == .pkcs12 || PKCS12Truststore.looksLikePKCS12(bytes) {
+            certificates = try pkcs12TrustedCertificates(bytes, password: password, failure: failure)
         } else {
-            guard PKCS12Probe.hasPrivateKey(bytes) else {
-                throw failure(
-                    "PKCS12 truststores holding only certificates are not read here; export the CA certificate with "
-                        + "`openssl pkcs12 -in \(path) -nokeys -out ca.pem` and set ssl.truststore.type=PEM")
-            }
-            certificates = try pkcs12Bundle(bytes, password: password, failure: failure).certificateChain
+            throw failure("not a JKS keystore (no 0xFEEDFEED magic number) and not PKCS12 or PEM either")
         }
         guard !certificates.isEmpty else { throw failure("it holds no certificates") }
         return certificates
@@ -63,6 +59,22 @@ enum TLSStoreLoader {
         return certificates
     }
 
+    private static func pkcs12TrustedCertificates(
+        _ bytes: [UInt8], password: String?, failure: (String) -> TLSSettingsError
+    ) throws -> [NIOSSLCertificate] {
+        let store: PKCS12Truststore
+        do {
+            store = try PKCS12Truststore(bytes: bytes, password: password)
+        } catch {
+            if case .legacyEncryption = error, PKCS12Probe.hasPrivateKey(bytes) {
+                // A keystore from an older writer: BoringSSL still reads its RC2/3DES, and with a key it cannot trap.
+                return try pkcs12Bundle(bytes, password: password, failure: failure).certificateChain
+            }
+            throw failure(error.reason)
+        }
+        return try certificates(fromDER: store.certificates, failure: failure)
+    }
+
     private static func jksTrustedCertificates(
         _ bytes: [UInt8], password: String?, failure: (String) -> TLSSettingsError
     ) throws -> [NIOSSLCertificate] {
@@ -74,7 +86,13 @@ enum TLSStoreLoader {
         }
         // Java's trust manager also trusts the first certificate of each key entry (TrustStoreUtil).
         let ders = store.trustedCertificates.map(\.der) + store.privateKeys.compactMap(\.chain.first)
-        return try ders.map { der in
+        return try certificates(fromDER: ders, failure: failure)
+    }
+
+    private static func certificates(fromDER ders: [[UInt8]], failure: (String) -> TLSSettingsError) throws
+        -> [NIOSSLCertificate]
+    {
+        try ders.map { der in
             do {
                 return try NIOSSLCertificate(bytes: der, format: .der)
             } catch {
@@ -101,7 +119,9 @@ enum TLSStoreLoader {
                 keyText: text, chainText: text, keyPassword: keyPassword ?? password, keyName: "ssl.key.password",
                 failure: failure)
         }
-        if type == .jks { throw failure("not a JKS keystore (no 0xFEEDFEED magic number) and not PKCS12 or PEM either") }
+        if type == .jks, !PKCS12Truststore.looksLikePKCS12(bytes) {
+            throw failure("not a JKS keystore (no 0xFEEDFEED magic number) and not PKCS12 or PEM either")
+        }
         guard PKCS12Probe.hasPrivateKey(bytes) else { throw failure("it holds no private key") }
         let bundle = try pkcs12Bundle(bytes, password: password, failure: failure)
         return Identity(chain: bundle.certificateChain, key: bundle.privateKey)

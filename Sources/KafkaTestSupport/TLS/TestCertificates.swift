@@ -68,6 +68,18 @@ public struct TestCertificates: Sendable {
             password)
     }
 
+    /// `<store>`: a PKCS12 truststore holding `certificate`, made by keytool. PKCS12 is keytool's default since
+    /// JDK 9, so `-storetype` is passed only when `explicitType` is set; `javaOptions` (`-Dkeystore.pkcs12.…`)
+    /// choose the encryption and MAC algorithms.
+    public func makePKCS12Truststore(
+        _ store: String, certificate: String, password: String, explicitType: Bool = false, javaOptions: [String] = []
+    ) throws {
+        var arguments = javaOptions.map { "-J\($0)" }
+        arguments += ["-importcert", "-noprompt", "-alias", "ca", "-file", certificate, "-keystore", store]
+        if explicitType { arguments += ["-storetype", "PKCS12"] }
+        try run(try Self.keytool(), arguments: arguments + ["-storepass", password])
+    }
+
     /// keytool is required, never skipped: `scripts/install-test-peers` installs a JRE.
     static func keytool() throws -> String {
         for candidate in ["/usr/bin/keytool", "/usr/local/bin/keytool"]
@@ -88,8 +100,12 @@ public struct TestCertificates: Sendable {
             "-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2", "-subj", "/CN=Test \(name)")
     }
 
-    /// Runs a tool in the directory; fails with its output when it exits non-zero.
-    public func run(_ tool: String, _ arguments: String...) throws {
+    /// Runs a tool in the directory and returns its output; fails with that output when it exits non-zero.
+    @discardableResult public func run(_ tool: String, _ arguments: String...) throws -> String {
+        try run(tool, arguments: arguments)
+    }
+
+    @discardableResult public func run(_ tool: String, arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool.hasPrefix("/") ? tool : "/usr/bin/env")
         process.arguments = tool.hasPrefix("/") ? arguments : [tool] + arguments
@@ -103,5 +119,6 @@ public struct TestCertificates: Sendable {
         guard process.terminationStatus == 0 else {
             throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(text)")
         }
+        return text
     }
 }
