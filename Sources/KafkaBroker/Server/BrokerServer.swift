@@ -100,6 +100,7 @@ public actor BrokerServer {
         // On SASL_SSL the SASL identity wins over a client certificate (Kafka's DefaultKafkaPrincipalBuilder).
         security.principalFromCertificate = listenerSecurity.securityProtocol == .ssl
         security.failedAuthenticationDelay = .milliseconds(Int64(listenerSecurity.failedAuthenticationDelayMs))
+        let connectionSecurity = security
         let tls = listenerSecurity.securityProtocol.usesTLS
             ? try ListenerTLS.makeContext(listenerSecurity, listener: listener.name) : nil
         let maxFrame = Int(config.socketRequestMaxBytes)
@@ -123,7 +124,7 @@ public actor BrokerServer {
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(KafkaFrameDecoder(maxFrameLength: maxFrame)))
                     try channel.pipeline.syncOperations.addHandler(
-                        KafkaConnectionHandler(dispatcher: dispatcher, logger: requestLogger, security: security))
+                        KafkaConnectionHandler(dispatcher: dispatcher, logger: requestLogger, security: connectionSecurity))
                 }
             }
         let host = listener.host.isEmpty ? "0.0.0.0" : listener.host
