@@ -52,7 +52,9 @@ let package = Package(
         ),
         .target(
             name: "KafkaClient",
-            dependencies: ["KafkaProperties", "KafkaProtocol", "KafkaCompression", nioCore, nioPosix, logging]
+            dependencies: [
+                "KafkaProperties", "KafkaProtocol", "KafkaCompression", nioCore, nioPosix, nioConcurrency, logging,
+            ]
         ),
         .target(
             name: "KafkaBroker",

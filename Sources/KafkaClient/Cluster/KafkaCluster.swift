@@ -172,6 +172,21 @@ public actor KafkaCluster {
         return connection
     }
 
+    /// A connection of its own to broker `id`, outside the pool; the caller closes it. For a request that must not
+    /// queue behind one the broker is holding on the pooled connection (a broker answers each connection's
+    /// requests in order): a LeaveGroup while the coordinator holds this member's JoinGroup.
+    public func separateConnection(toNode id: Int32, deadline: ContinuousClock.Instant) async throws
+        -> BrokerConnection
+    {
+        if isClosed { throw KafkaClientError.closed }
+        guard let address = try await currentMetadata(deadline: deadline).address(of: id) else {
+            throw KafkaClientError.broker(
+                KafkaBrokerError(.brokerNotAvailable, message: "Broker \(id) is not in the cluster metadata"))
+        }
+        return try await BrokerConnection.connect(
+            to: address, config: config, timeoutMs: Self.milliseconds(until: deadline), group: group)
+    }
+
     private func forget(_ connection: BrokerConnection) {
         if connections[connection.address] === connection { connections[connection.address] = nil }
         connection.close()

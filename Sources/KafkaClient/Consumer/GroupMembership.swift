@@ -24,6 +24,11 @@ actor GroupMembership {
     private var needsJoin = true
     private var assigned: [TopicPartition] = []
     private var heartbeatTask: Task<Void, Never>?
+    /// The join (and sync) in progress. A poll woken up while the coordinator holds it leaves it running; the next
+    /// poll waits for the same one.
+    private var joinTask: Task<Void, any Error>?
+    /// Set by `close`: a join still in flight stops at its next step instead of syncing or rejoining.
+    private var closed = false
     private var lastCommit = ContinuousClock.now
     private var fatalError: KafkaClientError?
 
@@ -46,17 +51,28 @@ actor GroupMembership {
 
     // MARK: - Poll-time work
 
-    /// Called at the start of every poll: rejoins when needed and runs due auto-commits.
-    func ensureActive(deadline: ContinuousClock.Instant) async throws {
+    /// Called at the start of every poll: rejoins when subscribed and needed (a wakeup ends the wait for the
+    /// coordinator), then runs due auto-commits, subscribed or assigned (simple commits, generation -1).
+    func ensureActive(deadline: ContinuousClock.Instant, wakeups: WakeupSignal) async throws {
         if let fatalError { throw fatalError }
-        guard subscription != nil else { return }
-        if needsJoin {
-            try await rejoin(deadline: deadline)
+        if let join = startJoinIfNeeded(deadline: deadline) {
+            try await wakeups.wait(for: join)
         }
         if config.enableAutoCommit, ContinuousClock.now - lastCommit >= .milliseconds(config.autoCommitIntervalMs) {
             lastCommit = .now
             try? await commit(await engine.positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
         }
+    }
+
+    private func startJoinIfNeeded(deadline: ContinuousClock.Instant) -> Task<Void, any Error>? {
+        guard subscription != nil, needsJoin, !closed else { return nil }
+        if let joinTask { return joinTask }
+        let task = Task {
+            defer { self.joinTask = nil }
+            try await self.rejoin(deadline: deadline)
+        }
+        joinTask = task
+        return task
     }
 
     private var isCooperative: Bool { PartitionAssignors.isCooperative(config.assignmentStrategies) }
@@ -72,6 +88,7 @@ actor GroupMembership {
             await engine.assign([])
         }
         while needsJoin {
+            try checkOpen()
             do {
                 try await joinAndSync(deadline: deadline)
             } catch let error as KafkaClientError {
@@ -81,6 +98,11 @@ actor GroupMembership {
                 try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
             }
         }
+    }
+
+    /// A closed member (or a cancelled join) goes no further.
+    private func checkOpen() throws {
+        if closed || Task.isCancelled { throw KafkaClientError.wakeup }
     }
 
     private static let rejoinCodes: Set<ErrorCode> = [
@@ -114,6 +136,7 @@ actor GroupMembership {
         // The coordinator holds a join until the rebalance completes: allow it the rebalance timeout.
         let joinTimeout = Int64(config.maxPollIntervalMs) + 5000
         let joined = try await send(join, to: coordinator, timeoutMs: joinTimeout)
+        try checkOpen()
         if joined.errorCode == ErrorCode.memberIdRequired.rawValue {
             memberId = joined.memberId
             throw KafkaClientError.broker(KafkaBrokerError(.memberIdRequired))
@@ -135,6 +158,7 @@ actor GroupMembership {
             sync.assignments = try await leaderAssignments(joined, protocol: protocolName, deadline: deadline)
         }
         let synced = try await send(sync, to: coordinator, timeoutMs: joinTimeout)
+        try checkOpen()
         if synced.errorCode == ErrorCode.unknownMemberId.rawValue { memberId = "" }
         try check(synced.errorCode)
         var assignmentBytes = synced.assignment
@@ -155,6 +179,7 @@ actor GroupMembership {
         }
         let added = partitions.filter { !previous.contains($0) }
         let committed = try await committedOffsets(added, deadline: deadline)
+        try checkOpen()
         assigned = partitions
         await engine.assign(partitions, offsets: committed)
         // Cooperative: partitions given up here go to their new owner in a second rebalance, right away.
@@ -229,13 +254,19 @@ actor GroupMembership {
         try await send(to: node, timeoutMs: timeoutMs) { _ in request }
     }
 
-    /// Sends the request `build` makes for the negotiated version (for fields that moved between versions).
+    /// Sends the request `build` makes for the negotiated version (for fields that moved between versions), on
+    /// `separate` when given, else on the pooled connection.
     private func send<Request: KafkaRequest>(
-        to node: Int32, timeoutMs: Int64, _ build: (Int16) -> Request
+        to node: Int32, on separate: BrokerConnection? = nil, timeoutMs: Int64, _ build: (Int16) -> Request
     ) async throws -> Request.Response {
         do {
-            let connection = try await cluster.connection(
-                toNode: node, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            let connection: BrokerConnection
+            if let separate {
+                connection = separate
+            } else {
+                connection = try await cluster.connection(
+                    toNode: node, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            }
             let version = try connection.negotiatedVersion(Request.self, maxVersion: Self.maxVersion(Request.apiKey))
             return try await connection.send(build(version), version: version, timeoutMs: timeoutMs)
         } catch let error as KafkaClientError {
@@ -398,13 +429,29 @@ actor GroupMembership {
 
     // MARK: - Leaving
 
-    /// Stops heartbeats and leaves the group (a static member stays, as Java's consumer does on close).
-    func leave() async {
+    /// `close`: stops the join in progress and the heartbeats, commits `offsets` (auto-commit's last commit) and
+    /// leaves the group, each request bounded by `deadline`.
+    func close(committing offsets: [TopicPartition: Int64], deadline: ContinuousClock.Instant) async {
+        closed = true
+        let joinInFlight = joinTask != nil
+        joinTask?.cancel()
+        joinTask = nil
+        if !offsets.isEmpty { try? await commit(offsets, deadline: deadline) }
+        await leave(deadline: deadline, joinInFlight: joinInFlight)
+    }
+
+    /// Stops heartbeats and leaves the group (a static member stays, as Java's consumer does on close). A member
+    /// whose join the coordinator still holds leaves too (its id came with MEMBER_ID_REQUIRED), on a connection of
+    /// its own: on the pooled one the LeaveGroup would wait behind the held JoinGroup.
+    func leave(deadline: ContinuousClock.Instant, joinInFlight: Bool = false) async {
         heartbeatTask?.cancel()
         heartbeatTask = nil
         guard let coordinator, !memberId.isEmpty, config.groupInstanceId == nil else { return }
         let (groupId, leavingMember) = (self.groupId, self.memberId)
-        _ = try? await send(to: coordinator, timeoutMs: config.client.requestTimeoutMs) { version in
+        let timeoutMs = min(config.client.requestTimeoutMs, KafkaCluster.milliseconds(until: deadline))
+        let separate = joinInFlight ? try? await cluster.separateConnection(toNode: coordinator, deadline: deadline) : nil
+        defer { separate?.close() }
+        _ = try? await send(to: coordinator, on: separate, timeoutMs: timeoutMs) { version in
             var request = LeaveGroupRequest()
             request.groupId = groupId
             // v3 replaced the single member id with a batch of members.
