@@ -74,39 +74,59 @@ import Testing
         }
     }
 
+    /// A scripted broker that is its own coordinator: answers ApiVersions, Metadata and FindCoordinator; every
+    /// other request goes to `answer` (nil: never answered). Records what it was asked, with the time.
+    private final class ScriptedCoordinator: Sendable {
+        let requests = NIOLockedValueBox<[(api: ApiKey, at: ContinuousClock.Instant, body: any KafkaRequest)]>([])
+        private let port = NIOLockedValueBox(0)
+
+        static func start(answer: @escaping @Sendable (DecodedRequest, Int) -> (any KafkaResponse)?) async throws
+            -> (ScriptedCoordinator, ScriptedBroker)
+        {
+            let coordinator = ScriptedCoordinator()
+            let broker = try await ScriptedBroker.start { request in
+                coordinator.requests.withLockedValue { $0.append((request.apiKey, .now, request.body)) }
+                let ownPort = Int32(coordinator.port.withLockedValue { $0 })
+                switch request.apiKey {
+                case .metadata:
+                    var response = MetadataResponse()
+                    response.clusterId = "scripted"
+                    response.controllerId = 1
+                    response.brokers = [
+                        MetadataResponse.MetadataResponseBroker(nodeId: 1, host: "127.0.0.1", port: ownPort)
+                    ]
+                    return response
+                case .findCoordinator:
+                    var response = FindCoordinatorResponse()
+                    // v4 moved the answer into a batch (the encoder refuses fields a version does not have).
+                    if request.version >= 4 {
+                        response.coordinators = [
+                            FindCoordinatorResponse.Coordinator(key: "g", nodeId: 1, host: "127.0.0.1", port: ownPort)
+                        ]
+                    } else {
+                        (response.nodeId, response.host, response.port) = (1, "127.0.0.1", ownPort)
+                    }
+                    return response
+                default:
+                    let count = coordinator.requests.withLockedValue { $0.filter { $0.api == request.apiKey }.count }
+                    return answer(request, count)
+                }
+            }
+            coordinator.port.withLockedValue { $0 = broker.port }
+            return (coordinator, broker)
+        }
+
+        func asked(_ api: ApiKey) -> [(at: ContinuousClock.Instant, body: any KafkaRequest)] {
+            requests.withLockedValue { $0.filter { $0.api == api }.map { ($0.at, $0.body) } }
+        }
+    }
+
     /// A coordinator that takes connections but never answers OffsetCommit or LeaveGroup: close gives up at its
     /// timeout (without it, the commit alone would wait for request.timeout.ms, 30 s).
     @Test func closeGivesUpAtItsTimeoutWhenTheCoordinatorDoesNotAnswer() async throws {
-        let port = NIOLockedValueBox(0)
-        let asked = NIOLockedValueBox<[ApiKey]>([])
-        let broker = try await ScriptedBroker.start { request in
-            asked.withLockedValue { $0.append(request.apiKey) }
-            let ownPort = Int32(port.withLockedValue { $0 })
-            switch request.apiKey {
-            case .metadata:
-                var response = MetadataResponse()
-                response.clusterId = "scripted"
-                response.controllerId = 1
-                response.brokers = [MetadataResponse.MetadataResponseBroker(nodeId: 1, host: "127.0.0.1", port: ownPort)]
-                return response
-            case .findCoordinator:
-                var response = FindCoordinatorResponse()
-                // v4 moved the answer into a batch (the encoder refuses fields a version does not have).
-                if request.version >= 4 {
-                    response.coordinators = [
-                        FindCoordinatorResponse.Coordinator(key: "silent", nodeId: 1, host: "127.0.0.1", port: ownPort)
-                    ]
-                } else {
-                    (response.nodeId, response.host, response.port) = (1, "127.0.0.1", ownPort)
-                }
-                return response
-            default:
-                return nil
-            }
-        }
-        port.withLockedValue { $0 = broker.port }
+        let (coordinator, broker) = try await ScriptedCoordinator.start { _, _ in nil }
         let consumer = try KafkaConsumer(properties: [
-            "bootstrap.servers": broker.address, "group.id": "silent", "enable.auto.commit": "true",
+            "bootstrap.servers": broker.address, "group.id": "g", "enable.auto.commit": "true",
         ])
         let partition = TopicPartition(topic: "t", partition: 0)
         await consumer.assign([partition])
@@ -117,7 +137,39 @@ import Testing
         #expect(took >= .milliseconds(900))
         #expect(took < .seconds(2))
         // The last commit was really attempted (and left unanswered).
-        #expect(asked.withLockedValue { $0 }.contains(.offsetCommit))
+        #expect(coordinator.asked(.offsetCommit).count == 1)
+        await broker.stop()
+    }
+
+    /// MEMBER_ID_REQUIRED is answered by joining again at once with the given id (Java's joinGroupIfNeeded), not
+    /// after retry.backoff.ms: every join into a group costs that round trip.
+    @Test func theSecondJoinFollowsMemberIdRequiredAtOnce() async throws {
+        let (coordinator, broker) = try await ScriptedCoordinator.start { request, count in
+            guard request.apiKey == .joinGroup, count == 1 else { return nil }
+            var response = JoinGroupResponse()
+            response.errorCode = ErrorCode.memberIdRequired.rawValue
+            response.memberId = "given-id"
+            return response
+        }
+        let consumer = try KafkaConsumer(properties: [
+            "bootstrap.servers": broker.address, "group.id": "g", "retry.backoff.ms": "2000",
+        ])
+        try await consumer.subscribe(topics: ["t"])
+        let polling = Task { try? await consumer.poll(timeout: .seconds(30)) }
+        let start = ContinuousClock.now
+        while coordinator.asked(.joinGroup).count < 2 && ContinuousClock.now - start < .seconds(5) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let joins = coordinator.asked(.joinGroup)
+        #expect(joins.count == 2)
+        if joins.count == 2 {
+            #expect(joins[1].at - joins[0].at < .milliseconds(500))
+            #expect((joins[0].body as? JoinGroupRequest)?.memberId == "")
+            #expect((joins[1].body as? JoinGroupRequest)?.memberId == "given-id")
+        }
+        consumer.wakeup()
+        _ = await polling.value
+        await consumer.close(timeout: .milliseconds(500))
         await broker.stop()
     }
 

@@ -92,10 +92,13 @@ actor GroupMembership {
             do {
                 try await joinAndSync(deadline: deadline)
             } catch let error as KafkaClientError {
-                guard error.isRetriable || Self.rejoinCodes.contains(error.brokerError?.code ?? .unknownServerError)
-                else { throw error }
+                let code = error.brokerError?.code ?? .unknownServerError
+                guard error.isRetriable || Self.rejoinCodes.contains(code) else { throw error }
                 if ContinuousClock.now >= deadline { throw error }
-                try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
+                // Java's joinGroupIfNeeded rejoins at once after these; only coordinator trouble waits the backoff.
+                if !Self.immediateRejoinCodes.contains(code) {
+                    try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
+                }
             }
         }
     }
@@ -104,6 +107,10 @@ actor GroupMembership {
     private func checkOpen() throws {
         if closed || Task.isCancelled { throw KafkaClientError.wakeup }
     }
+
+    private static let immediateRejoinCodes: Set<ErrorCode> = [
+        .memberIdRequired, .unknownMemberId, .illegalGeneration, .rebalanceInProgress,
+    ]
 
     private static let rejoinCodes: Set<ErrorCode> = [
         .unknownMemberId, .illegalGeneration, .rebalanceInProgress, .memberIdRequired, .notCoordinator,
