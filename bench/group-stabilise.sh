@@ -5,14 +5,15 @@
 #   join: two members are Stable (they own the 3 partitions of `stab` between them); a third starts. Measured from
 #         the third process's start, and from its first JoinGroup reaching the coordinator (the broker's `Dynamic
 #         member with unknown member id joins group … in Stable state` line), to the broker's `Stabilized group …
-#         with 3 members` line, and
-#         to the moment all three own a partition (`kafka-consumer-groups --describe --members` polled every
-#         POLL_MS, showing 3 members with #PARTITIONS 1). The initial delay does not apply (the group is not
+#         with 3 members` line, to the leader's SyncGroup (`Assignment received from leader`: every member gets its
+#         partitions in that answer), and to `kafka-consumer-groups --describe --members` (polled every POLL_MS)
+#         showing 3 members with one partition each. The initial delay does not apply (the group is not
 #         Empty); the two old members learn of the rebalance from their next heartbeat, so this is bounded by
 #         heartbeat.interval.ms (HEARTBEAT_MS, Kafka's default 3000).
-#   empty: three members start together into an Empty group. Measured from the third start to `Stabilized`. Kafka's
-#         InitialDelayedJoin waits group.initial.rebalance.delay.ms (DELAY_MS) after the first join and, when more
-#         members came meanwhile, once more (up to the rebalance timeout), so this is about 2 × DELAY_MS.
+#   empty: three members start together into an Empty group. Measured from the third start, and from the first
+#         JoinGroup (`Preparing to rebalance … with old generation 0`), to `Stabilized`. Kafka's InitialDelayedJoin
+#         waits group.initial.rebalance.delay.ms (DELAY_MS) after the first join and, when more members came
+#         meanwhile, once more (up to the rebalance timeout), so this is 2 × DELAY_MS plus the overhead reported.
 #
 # usage: bench/group-stabilise.sh      (release builds of kafka-server-start, kafka-console-consumer and
 #                                       kafka-consumer-groups: swift build -c release --product …)
@@ -115,8 +116,9 @@ for run in $(seq 1 "$RUNS"); do
     start_member "$group"
     joined=$(log_ms "joins group $group in Stable state")
     stable=$(log_ms "Stabilized group $group generation [0-9]+ .* with 3 members")
+    synced=$(log_ms "Assignment received from leader .* for group $group for generation [0-9]+\. The group has 3 members")
     owned=$(owned_ms "$group" 3)
-    echo "$((stable - started)) $((stable - joined)) $((owned - started))" >>"$work/join"
+    echo "$((stable - started)) $((stable - joined)) $((synced - started)) $((owned - started))" >>"$work/join"
     stop_members
 
     # empty: three at once into an Empty group.
@@ -126,7 +128,8 @@ for run in $(seq 1 "$RUNS"); do
     started=$(now_ms)
     start_member "$group"
     stable=$(log_ms "Stabilized group $group generation [0-9]+ .* with 3 members")
-    echo "$((stable - started))" >>"$work/empty"
+    first=$(log_ms "Preparing to rebalance group $group in state PreparingRebalance with old generation 0")
+    echo "$((stable - started)) $((stable - first))" >>"$work/empty"
     stop_members
 done
 
@@ -139,10 +142,14 @@ def columns(name):
 def line(label, values):
     print(f"{label:<58} min {min(values):5d} ms   median {statistics.median(values):7.1f} ms   all {list(values)}")
 print(f"{runs} runs; group.initial.rebalance.delay.ms={delay}, members' heartbeat.interval.ms={heartbeat}")
-start_stable, join_stable, start_owned = columns("join")
+start_stable, join_stable, start_synced, start_owned = columns("join")
 line("join into Stable: 3rd start -> Stabilized", start_stable)
 line("join into Stable: 3rd JoinGroup -> Stabilized", join_stable)
-line(f"join into Stable: 3rd start -> all own a partition (poll {poll} ms)", start_owned)
-(empty,) = columns("empty")
+line("join into Stable: 3rd start -> leader's SyncGroup (assigned)", start_synced)
+line(f"join into Stable: 3rd start -> describe shows all 3 own one (poll {poll} ms)", start_owned)
+empty, first_stable = columns("empty")
 line("3 at once into Empty: 3rd start -> Stabilized", empty)
+line("3 at once into Empty: 1st JoinGroup -> Stabilized", first_stable)
+print(f"  beyond the two initial-delay windows (2 x {delay} ms): min {min(first_stable) - 2 * delay} ms, "
+      f"median {statistics.median(first_stable) - 2 * delay:.1f} ms")
 REPORT

@@ -204,14 +204,16 @@ public actor KafkaCluster {
         return try await refreshMetadata(topics: [], deadline: deadline)
     }
 
-    /// Asks any broker for metadata: all topics when `topics` is nil, none when empty. Brokers and controller
-    /// replace the cached ones; the topics answered are merged into the cache.
+    /// Asks any broker (or the one `via` connects to) for metadata: all topics when `topics` is nil, none when
+    /// empty. Brokers and controller replace the cached ones; the topics answered are merged into the cache.
     @discardableResult
     public func refreshMetadata(
-        topics: [String]?, allowAutoTopicCreation: Bool = false, deadline: ContinuousClock.Instant
+        topics: [String]?, allowAutoTopicCreation: Bool = false, deadline: ContinuousClock.Instant,
+        via: BrokerConnection? = nil
     ) async throws -> ClusterMetadata {
         let response = try await withRetries(deadline: deadline) {
-            let connection = try await self.anyConnection(deadline: deadline)
+            let connection: BrokerConnection
+            if let via, via.isActive { connection = via } else { connection = try await self.anyConnection(deadline: deadline) }
             let version = try connection.negotiatedVersion(MetadataRequest.self)
             var request = MetadataRequest()
             request.allowAutoTopicCreation = allowAutoTopicCreation

@@ -16,6 +16,7 @@ actor GroupMembership {
     private let config: ConsumerConfig
     private let engine: ConsumerEngine
     private let groupId: String
+    private let coordinatorConnection: CoordinatorConnection
     private let logger = Logger(label: "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator")
     private var subscription: Subscription?
     private var coordinator: Int32?
@@ -37,6 +38,7 @@ actor GroupMembership {
         self.config = config
         self.engine = engine
         self.groupId = groupId
+        coordinatorConnection = CoordinatorConnection(cluster: cluster, timeoutMs: config.client.requestTimeoutMs)
     }
 
     func subscribe(_ subscription: Subscription) {
@@ -215,7 +217,8 @@ actor GroupMembership {
             generations[member.memberId] = decoded.generationId
         }
         let topics = Array(Set(members.flatMap(\.topics))).sorted()
-        let metadata = try await cluster.refreshMetadata(topics: topics, deadline: deadline)
+        let metadata = try await cluster.refreshMetadata(
+            topics: topics, deadline: deadline, via: try? await coordinatorLink())
         let counts = metadata.topics.compactMapValues { $0.partitions.isEmpty ? nil : Int32($0.partitions.count) }
         let plan = PartitionAssignors.assign(
             strategy: name, members: members, generations: generations, partitionCounts: counts)
@@ -238,7 +241,8 @@ actor GroupMembership {
             return topics.sorted()
         case .pattern(let pattern)?:
             let regex = try Regex(pattern)
-            let metadata = try await cluster.refreshMetadata(topics: nil, deadline: deadline)
+            let metadata = try await cluster.refreshMetadata(
+                topics: nil, deadline: deadline, via: try? await coordinatorLink())
             return metadata.topics.values.filter { !$0.isInternal && (try? regex.wholeMatch(in: $0.name)) != nil }
                 .map(\.name).sorted()
         case nil:
@@ -262,7 +266,7 @@ actor GroupMembership {
     }
 
     /// Sends the request `build` makes for the negotiated version (for fields that moved between versions), on
-    /// `separate` when given, else on the pooled connection.
+    /// `separate` when given, else on the coordinator connection.
     private func send<Request: KafkaRequest>(
         to node: Int32, on separate: BrokerConnection? = nil, timeoutMs: Int64, _ build: (Int16) -> Request
     ) async throws -> Request.Response {
@@ -271,15 +275,29 @@ actor GroupMembership {
             if let separate {
                 connection = separate
             } else {
-                connection = try await cluster.connection(
-                    toNode: node, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+                connection = try await coordinatorConnection.connection(to: node)
             }
             let version = try connection.negotiatedVersion(Request.self, maxVersion: Self.maxVersion(Request.apiKey))
             return try await connection.send(build(version), version: version, timeoutMs: timeoutMs)
         } catch let error as KafkaClientError {
-            if error.isRetriable { coordinator = nil }
+            if error.isRetriable {
+                coordinator = nil
+                if separate == nil { await coordinatorConnection.drop() }
+            }
             throw error
         }
+    }
+
+    /// The coordinator connection, for the Metadata a rebalance needs (the pooled connection may have a Fetch
+    /// long-polling in front); nil when the coordinator is not known yet.
+    private func coordinatorLink() async throws -> BrokerConnection? {
+        guard let coordinator else { return nil }
+        return try await coordinatorConnection.connection(to: coordinator)
+    }
+
+    /// Closes the coordinator connection (`close` ends with it, whether or not its requests got through).
+    func closeConnections() async {
+        await coordinatorConnection.close()
     }
 
     /// OffsetCommit and OffsetFetch v10 name topics by id; v9 is the newest that names them.

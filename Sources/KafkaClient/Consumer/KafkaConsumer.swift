@@ -132,6 +132,7 @@ public final class KafkaConsumer: Sendable {
             _ = await TimeBound.run(until: deadline) {
                 await membership.close(committing: positions, deadline: deadline)
             }
+            await membership.closeConnections()
         }
         await cluster.close()
     }
