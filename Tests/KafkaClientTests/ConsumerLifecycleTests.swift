@@ -141,6 +141,37 @@ import Testing
         await broker.stop()
     }
 
+    /// An auto-commit the coordinator never answers holds poll up to request.timeout.ms; a wakeup ends it.
+    @Test func wakeupEndsAnUnansweredAutoCommit() async throws {
+        let (coordinator, broker) = try await ScriptedCoordinator.start { _, _ in nil }
+        let consumer = try KafkaConsumer(properties: [
+            "bootstrap.servers": broker.address, "group.id": "g", "enable.auto.commit": "true",
+            "auto.commit.interval.ms": "0",
+        ])
+        let partition = TopicPartition(topic: "t", partition: 0)
+        await consumer.assign([partition])
+        await consumer.seek(partition, to: 5)
+        let polling = Task { () -> String in
+            do {
+                _ = try await consumer.poll(timeout: .seconds(30))
+                return "returned"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let start = ContinuousClock.now
+        while coordinator.asked(.offsetCommit).isEmpty && ContinuousClock.now - start < .seconds(5) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(coordinator.asked(.offsetCommit).count == 1)
+        let woken = ContinuousClock.now
+        consumer.wakeup()
+        #expect(await polling.value == "\(KafkaClientError.wakeup)")
+        #expect(ContinuousClock.now - woken < .seconds(1))
+        await consumer.close(timeout: .milliseconds(300))
+        await broker.stop()
+    }
+
     /// MEMBER_ID_REQUIRED is answered by joining again at once with the given id (Java's joinGroupIfNeeded), not
     /// after retry.backoff.ms: every join into a group costs that round trip.
     @Test func theSecondJoinFollowsMemberIdRequiredAtOnce() async throws {

@@ -30,6 +30,8 @@ actor GroupMembership {
     private var joinTask: Task<Void, any Error>?
     /// Set by `close`: a join still in flight stops at its next step instead of syncing or rejoining.
     private var closed = false
+    /// The latest auto-commit: a wakeup may leave it running, and close's own commit must come after it.
+    private var pendingAutoCommit: Task<Void, any Error>?
     private var lastCommit = ContinuousClock.now
     private var fatalError: KafkaClientError?
 
@@ -62,7 +64,18 @@ actor GroupMembership {
         }
         if config.enableAutoCommit, ContinuousClock.now - lastCommit >= .milliseconds(config.autoCommitIntervalMs) {
             lastCommit = .now
-            try? await commit(await engine.positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            let positions = await engine.positions
+            let deadline = ContinuousClock.now + .milliseconds(config.client.requestTimeoutMs)
+            let autoCommit = Task { try await self.commit(positions, deadline: deadline) }
+            pendingAutoCommit = autoCommit
+            do {
+                try await wakeups.wait(for: autoCommit)
+            } catch KafkaClientError.wakeup {
+                // A coordinator that does not answer must not keep a stop waiting.
+                throw KafkaClientError.wakeup
+            } catch {
+                // A failed auto-commit is tried again at the next interval (and by close).
+            }
         }
     }
 
@@ -461,6 +474,7 @@ actor GroupMembership {
         let joinInFlight = joinTask != nil
         joinTask?.cancel()
         joinTask = nil
+        _ = try? await pendingAutoCommit?.value
         if !offsets.isEmpty { try? await commit(offsets, deadline: deadline) }
         await leave(deadline: deadline, joinInFlight: joinInFlight)
     }
