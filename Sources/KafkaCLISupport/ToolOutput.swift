@@ -22,6 +22,12 @@ public final class ToolOutput {
         if pending.utf8.count >= chunkSize { flush() }
     }
 
+    /// `System.out.print`: text without a line end (a terminal control sequence).
+    public func write(_ text: String) {
+        pending += text
+        if pending.utf8.count >= chunkSize { flush() }
+    }
+
     /// `System.err.println`.
     public func errorLine(_ text: String) {
         flush()

@@ -1,4 +1,11 @@
 import ArgumentParser
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import KafkaCLISupport
 import KafkaClient
 
@@ -80,6 +87,12 @@ public struct ConsumerGroupsCommand: ParsableCommand {
         completion: .list(["text", "json"]))
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Not in Apache's tool: with --describe, print the description again every SECONDS (the screen cleared first on a terminal) until Ctrl-C or SIGTERM, then exit 0.",
+            valueName: "SECONDS"))
+    var watch: Double?
+
     @Flag(help: "Display Kafka version.") var version = false
 
     public init() {}
@@ -87,14 +100,19 @@ public struct ConsumerGroupsCommand: ParsableCommand {
     /// The tool's entry point: reads the process arguments, runs, exits with the tool's status.
     public static func runAndExit() async -> Never {
         let argv = toolArguments()
+        let signals = StopSignals()
         ToolEntry.exit(
-            await execute(argv, output: ToolOutput()) { try KafkaAdminClient(properties: $0.properties()) })
+            await execute(argv, output: ToolOutput(), onStop: signals.install, isTerminal: isatty(1) == 1) {
+                try KafkaAdminClient(properties: $0.properties())
+            })
     }
 
     /// Parses, validates and runs one command line; returns the exit status. `connect` opens the admin client
-    /// (tests pass a fake cluster).
+    /// (tests pass a fake cluster); `onStop` installs what calls its argument on SIGINT/SIGTERM (used by
+    /// `--watch` only); `isTerminal` tells whether stdout is a terminal (`--watch` then clears the screen).
     static func execute(
-        _ argv: [String], output: ToolOutput, connect: (AdminConnection) throws -> any GroupAdminOperations
+        _ argv: [String], output: ToolOutput, onStop: (@escaping @Sendable () -> Void) -> Void = { _ in },
+        isTerminal: Bool = false, connect: (AdminConnection) throws -> any GroupAdminOperations
     ) async -> Int32 {
         defer { output.flush() }
         let parsed: JoptParsedArguments
@@ -135,7 +153,15 @@ public struct ConsumerGroupsCommand: ParsableCommand {
                 return 1
             }
             let calls = GroupCalls(admin: admin, timeoutMs: invocation.timeoutMs)
-            let status = await GroupsRunner(invocation: invocation, calls: calls, output: output).run()
+            let runner = GroupsRunner(invocation: invocation, calls: calls, output: output)
+            let status: Int32
+            if let interval = invocation.watchInterval {
+                let watch = GroupsWatch(
+                    interval: interval, clearsScreen: isTerminal && invocation.format == .text, output: output)
+                status = await watch.run(onStop: onStop) { await runner.run() }
+            } else {
+                status = await runner.run()
+            }
             await admin.close()
             return status
         }

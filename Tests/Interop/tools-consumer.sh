@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# kafka-console-consumer, the built binary, against a freshly started bundled broker (assign mode: the broker has no
-# group coordinator yet) and against Tansu (group mode). Bundled: records kcat produced in every codec, with keys,
-# a null key and headers, read back with --partition/--offset/--max-messages and the formatter properties, in exact
-# text; --timeout-ms; the Processed line; Ctrl-C; a closed stdout pipe; the bad-input table (exit 1, exactly one
-# stderr line, Apache's text); an unreachable server (bounded by default.api.timeout.ms, one line naming it).
+# kafka-console-consumer, the built binary, against a freshly started bundled broker (assign mode, and a Ctrl-C
+# during a join its coordinator holds) and against Tansu (group mode). Bundled: records kcat produced in every
+# codec, with keys, a null key and headers, read back with --partition/--offset/--max-messages and the formatter
+# properties, in exact text; our extras (--output json byte for byte as kcat -J without its broker field, --offset
+# -N, @<epoch-ms> and ISO-8601 times); --timeout-ms; the Processed line; Ctrl-C; a closed stdout pipe; the
+# bad-input table (exit 1, exactly one stderr line, Apache's text); an unreachable server (bounded by
+# default.api.timeout.ms, one line naming it).
 # Tansu: --group with --from-beginning reads everything once (and nothing the second time, the offsets having been
 # committed on close), two consumers of one group split the partitions, --include subscribes by pattern.
 # usage: Tests/Interop/tools-consumer.sh   (needs a debug build, kcat, and scripts/install-test-peers for Tansu)
@@ -114,6 +116,34 @@ consume --topic codecs --partition 1 --offset 3 --max-messages 2 --formatter-pro
 [ "$rc" = 0 ] && [ "$(sed -E 's/[0-9]{13}/<ts>/' <<<"$out")" = $'CreateTime:<ts> | v-gzip\nCreateTime:<ts> | no-key-gzip' ] \
     || fail "timestamps and --formatter-config: exit $rc: $out"
 
+# --output json: kcat -J's lines for the same records, byte for byte, without kcat's broker field.
+consume --topic codecs --partition 1 --offset earliest --max-messages 15 --output json
+want=$($KCAT -b "$B" -t codecs -p 1 -C -J -e -q -o beginning 2>/dev/null | sed 's/,"broker":1,/,/'; echo x); want=${want%x}
+[ "$rc" = 0 ] && [ "$(printf '%s' "$want" | wc -l)" = 15 ] && [ "$out" = "$want" ] \
+    && [ "$err" = $'Processed a total of 15 messages\n' ] \
+    || fail "--output json: exit $rc, stderr $err:"$'\n'"$(diff <(printf '%s' "$want") <(printf '%s' "$out") || true)"
+expect "--output json with a deserializer" 0 \
+    '{"topic":"codecs","partition":1,"offset":14,"tstype":"create","ts":'"$(sed -n 15p <<<"$want" | sed -E 's/.*"ts":([0-9]+).*/\1/')"',"headers":["h1","a","h2","zstd"],"key":"","payload":"java.nio.HeapByteBuffer[pos=0 lim=14 cap=14]"}'$'\n' \
+    $'Processed a total of 1 messages\n' --topic codecs --partition 1 --offset 14 --max-messages 1 --output json \
+    --value-deserializer org.apache.kafka.common.serialization.ByteBufferDeserializer
+# --offset -N: the last N offsets (not before the log start).
+expect "--offset -2" 0 $'Offset:13\tno-key-zstd\nOffset:14\tempty-key-zstd\n' $'Processed a total of 2 messages\n' \
+    --topic codecs --partition 1 --offset -2 --timeout-ms 500 --formatter-property print.offset=true
+consume --topic codecs --partition 1 --offset -100 --timeout-ms 500
+[ "$rc" = 0 ] && [ "$(printf '%s' "$out" | head -1)" = "v-none" ] && [ "$err" = $'Processed a total of 15 messages\n' ] \
+    || fail "--offset -100: exit $rc, stderr $err"
+# --offset @ms and ISO-8601: the first offset whose timestamp is at or after the time (from kcat's listing).
+ts6=$(sed -n 7p <<<"$want" | sed -E 's/.*"ts":([0-9]+).*/\1/')
+first=$(awk -v t="$ts6" -F'"ts":' '{ split($2, a, ","); split($0, o, "\"offset\":"); split(o[2], b, ","); if (a[1] >= t) { print b[1]; exit } }' <<<"$want")
+iso=$("${PYTHON:-python3}" -c 'import sys,datetime; t=int(sys.argv[1]); print(datetime.datetime.fromtimestamp(t/1000, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.")+"%03d+00:00" % (t%1000))' "$ts6")
+for at in "@$ts6" "$iso"; do
+    consume --topic codecs --partition 1 --offset "$at" --max-messages 1 --formatter-property print.offset=true
+    [ "$rc" = 0 ] && [ "${out%%$'\t'*}" = "Offset:$first" ] && [ "$err" = $'Processed a total of 1 messages\n' ] \
+        || fail "--offset $at (want offset $first): exit $rc, stdout $out, stderr $err"
+done
+expect "a time after every record" 0 "" $'Processed a total of 0 messages\n' \
+    --topic codecs --partition 1 --offset 2999-01-01T00:00Z --timeout-ms 500
+
 # Ctrl-C while waiting for records: the count, exit 0, promptly.
 "$bin/kafka-console-consumer" --bootstrap-server "$B" --topic codecs --partition 1 >"$work/out" 2>"$work/err" &
 reader=$!
@@ -121,6 +151,19 @@ sleep 1
 kill -INT "$reader"
 rc=0; wait "$reader" || rc=$?
 [ "$rc" = 0 ] && [ "$(cat "$work/err")" = "Processed a total of 0 messages" ] || fail "SIGINT: exit $rc: $(cat "$work/err")"
+
+# Ctrl-C while the coordinator holds the first member's JoinGroup (group.initial.rebalance.delay.ms, 3 s by
+# default): the wakeup ends the join wait, the LeaveGroup goes out; exit 0 well within the delay.
+"$bin/kafka-console-consumer" --bootstrap-server "$B" --topic codecs --group held >"$work/out" 2>"$work/err" &
+reader=$!
+sleep 0.8
+grep -q 'Preparing to rebalance group held' "$work/broker.log" || fail "the join was not under way: $(tail -3 "$work/broker.log")"
+start=$(date +%s%N)
+kill -INT "$reader"
+rc=0; wait "$reader" || rc=$?
+elapsed=$((($(date +%s%N) - start) / 1000000))
+[ "$rc" = 0 ] && [ "$(cat "$work/err")" = "Processed a total of 0 messages" ] && [ "$elapsed" -lt 1000 ] \
+    || fail "SIGINT during a held join: exit $rc after $elapsed ms: $(cat "$work/err")"
 
 # A reader that goes away: Apache's line, then the count, exit 0 (even with no new records to write).
 rc=0
@@ -148,6 +191,11 @@ refused "group ids disagree" "The group ids provided in different places (direct
     --topic codecs --group a --command-property group.id=b
 refused "bad offset" "The provided offset value 'x' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long." \
     --topic codecs --partition 0 --offset x
+refused "bad time offset" "The provided offset value '@soon' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long." \
+    --topic codecs --partition 0 --offset @soon
+refused "bad output" "Invalid value 'yaml' for option output: use text or json" --topic codecs --output yaml
+refused "json and a formatter" "Options output and formatter cannot be specified together." \
+    --topic codecs --output json --formatter org.apache.kafka.tools.consumer.NoOpMessageFormatter
 refused "bad partition" "Cannot parse argument 'one' of option partition" --topic codecs --partition one
 refused "reset conflict" "Can't simultaneously specify --from-beginning and 'auto.offset.reset=latest', please remove one option" \
     --topic codecs --from-beginning --command-property auto.offset.reset=latest

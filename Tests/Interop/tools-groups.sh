@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # kafka-consumer-groups, the built binary, against Tansu (and against the bundled broker once it answers
 # FindCoordinator): a topic with known records, a confluent-kafka group that commits known offsets, then --list,
-# --describe (offsets, members, state), every common --reset-offsets path (dry run, execute, shift, to-offset,
-# export, from-file), --delete-offsets, --delete and the bad-input table (exit status not 0, one stderr line).
+# --describe (offsets, members, state; --watch redrawing it until SIGINT/SIGTERM), every common --reset-offsets
+# path (dry run, execute, shift, to-offset, export, from-file), --delete-offsets, --delete and the bad-input table
+# (exit status not 0, one stderr line).
 # Tansu's gaps are spelled out where the expectations differ: ListGroups states are always Unknown, DescribeGroups
 # carries no member assignment, ListOffsets by timestamp answers 0, no OffsetDelete, and DeleteGroups does not
 # refuse a group with members.
@@ -81,6 +82,26 @@ exercise() {
         $'\nConsumer group \'g1\' has no active members.\n' --bootstrap-server "$B" --describe --group g1 --state
     expect "describe --members (no members)" 0 "$(printf "\n%-15s %-15s %-15s %-15s %-15s " GROUP CONSUMER-ID HOST CLIENT-ID '#PARTITIONS')"$'\n' \
         $'\nConsumer group \'g1\' has no active members.\n' --bootstrap-server "$B" --describe --group g1 --members
+    # --watch (ours): the same output again every interval until SIGINT or SIGTERM, exit 0; stdout is a file here,
+    # so the outputs simply follow one another (no screen clearing), each with its stderr preamble.
+    local signal watcher draws want
+    for signal in INT TERM; do
+        "$bin/kafka-consumer-groups" --bootstrap-server "$B" --describe --group g1 --watch 0.5 >"$work/watch.out" 2>"$work/watch.err" &
+        watcher=$!
+        sleep 1.8
+        kill "-$signal" "$watcher"
+        rc=0; wait "$watcher" || rc=$?
+        out=$(mask <"$work/watch.out"; echo x); out=${out%x}
+        draws=$(grep -c '^GROUP ' <<<"$out" || true)
+        [ "$rc" = 0 ] && [ "$draws" -ge 3 ] && [ "$draws" -le 5 ] || fail "--watch (SIG$signal): exit $rc, $draws draws: $out"
+        want=$(for _ in $(seq "$draws"); do printf '%s\n' "$offsets"; done; echo x); want=${want%x}
+        [ "$out" = "$want" ] || fail "--watch (SIG$signal) output:"$'\n'"$(diff <(printf '%s' "$want") <(printf '%s' "$out") || true)"
+        [ "$(cat "$work/watch.err")" = "$(for _ in $(seq "$draws"); do printf '\nConsumer group '"'g1'"' has no active members.\n'; done)" ] \
+            || fail "--watch (SIG$signal) stderr: $(cat "$work/watch.err")"
+    done
+    refused "watch without describe" 'Option "[watch]" can'"'"'t be used with option "[list]"' --bootstrap-server "$B" --list --watch 1
+    refused "bad watch interval" "Invalid value '0' for option watch: use a number of seconds greater than 0" \
+        --bootstrap-server "$B" --describe --group g1 --watch 0
     run --bootstrap-server "$B" --describe --group g1 --output json
     "$PY" -c 'import json,sys; g=json.loads(sys.argv[1])["groups"][0]; assert g["groupId"]=="g1" and [(o["partition"],o["currentOffset"],o["lag"]) for o in g["offsets"]]==[(0,2,3),(1,5,0)], g' "$(cat "$work/out")" \
         || fail "describe --output json: $out"

@@ -20,7 +20,7 @@ function __kafka-consumer-groups_parse_tokens -S
     set -l unparsed_tokens (__kafka-consumer-groups_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kafka-consumer-groups'
-        __kafka-consumer-groups_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'list' 'describe' 'delete' 'reset-offsets' 'delete-offsets' 'validate-regex=' 'group=+' 'all-groups' 'topic=+' 'all-topics' 'members' 'offsets' 'state=' 'type=' 'verbose' 'timeout=' 'dry-run' 'execute' 'export' 'to-offset=' 'from-file=' 'to-datetime=' 'by-duration=' 'to-earliest' 'to-latest' 'to-current' 'shift-by=' 'output=' 'version' 'help'
+        __kafka-consumer-groups_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'list' 'describe' 'delete' 'reset-offsets' 'delete-offsets' 'validate-regex=' 'group=+' 'all-groups' 'topic=+' 'all-topics' 'members' 'offsets' 'state=' 'type=' 'verbose' 'timeout=' 'dry-run' 'execute' 'export' 'to-offset=' 'from-file=' 'to-datetime=' 'by-duration=' 'to-earliest' 'to-latest' 'to-current' 'shift-by=' 'output=' 'watch=' 'version' 'help'
         switch $unparsed_tokens[1]
         case 'help'
             __kafka-consumer-groups_parse_subcommand -r 1 
@@ -107,6 +107,7 @@ complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_com
 complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_flags_or_options "kafka-consumer-groups" to-current' -l 'to-current' -d 'Reset offsets to current offset.'
 complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_flags_or_options "kafka-consumer-groups" shift-by' -l 'shift-by' -d 'Reset offsets shifting current offset by \'n\', where \'n\' can be positive or negative.' -rfka ''
 complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_flags_or_options "kafka-consumer-groups" output' -l 'output' -d 'Not in Apache\'s tool: print --list or --describe as JSON (see docs/json-output.md).' -rfka 'text json'
+complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_flags_or_options "kafka-consumer-groups" watch' -l 'watch' -d 'Not in Apache\'s tool: with --describe, print the description again every SECONDS (the screen cleared first on a terminal) until Ctrl-C or SIGTERM, then exit 0.' -rfka ''
 complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_flags_or_options "kafka-consumer-groups" version' -l 'version' -d 'Display Kafka version.'
 complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_flags_or_options "kafka-consumer-groups" help' -l 'help' -d 'Show help information.'
 complete -c 'kafka-consumer-groups' -n '__kafka-consumer-groups_should_offer_completions_for_positional "kafka-consumer-groups" -eq 1' -fa 'help' -d 'Show subcommand help information.'

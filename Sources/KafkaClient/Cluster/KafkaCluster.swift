@@ -172,6 +172,21 @@ public actor KafkaCluster {
         return connection
     }
 
+    /// A connection of its own to broker `id`, outside the pool; the caller closes it. For a request that must not
+    /// queue behind one the broker is holding on the pooled connection (a broker answers each connection's
+    /// requests in order): a LeaveGroup while the coordinator holds this member's JoinGroup.
+    public func separateConnection(toNode id: Int32, deadline: ContinuousClock.Instant) async throws
+        -> BrokerConnection
+    {
+        if isClosed { throw KafkaClientError.closed }
+        guard let address = try await currentMetadata(deadline: deadline).address(of: id) else {
+            throw KafkaClientError.broker(
+                KafkaBrokerError(.brokerNotAvailable, message: "Broker \(id) is not in the cluster metadata"))
+        }
+        return try await BrokerConnection.connect(
+            to: address, config: config, timeoutMs: Self.milliseconds(until: deadline), group: group)
+    }
+
     private func forget(_ connection: BrokerConnection) {
         if connections[connection.address] === connection { connections[connection.address] = nil }
         connection.close()
@@ -189,14 +204,16 @@ public actor KafkaCluster {
         return try await refreshMetadata(topics: [], deadline: deadline)
     }
 
-    /// Asks any broker for metadata: all topics when `topics` is nil, none when empty. Brokers and controller
-    /// replace the cached ones; the topics answered are merged into the cache.
+    /// Asks any broker (or the one `via` connects to) for metadata: all topics when `topics` is nil, none when
+    /// empty. Brokers and controller replace the cached ones; the topics answered are merged into the cache.
     @discardableResult
     public func refreshMetadata(
-        topics: [String]?, allowAutoTopicCreation: Bool = false, deadline: ContinuousClock.Instant
+        topics: [String]?, allowAutoTopicCreation: Bool = false, deadline: ContinuousClock.Instant,
+        via: BrokerConnection? = nil
     ) async throws -> ClusterMetadata {
         let response = try await withRetries(deadline: deadline) {
-            let connection = try await self.anyConnection(deadline: deadline)
+            let connection: BrokerConnection
+            if let via, via.isActive { connection = via } else { connection = try await self.anyConnection(deadline: deadline) }
             let version = try connection.negotiatedVersion(MetadataRequest.self)
             var request = MetadataRequest()
             request.allowAutoTopicCreation = allowAutoTopicCreation

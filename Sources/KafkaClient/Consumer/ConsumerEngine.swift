@@ -26,14 +26,16 @@ actor ConsumerEngine {
     private var leaders: [TopicPartition: Int32] = [:]
     private var metadataRefreshRunning = false
     private var dataWaiter: CheckedContinuation<Void, Never>?
-    private var wakeupRequested = false
+    /// Shared with the consumer's group membership: one wakeup ends one poll, wherever it waits.
+    private let wakeups: WakeupSignal
     /// Set by the group membership when the member must rejoin: a waiting poll returns early, empty.
     private var interruptRequested = false
     private var pendingError: KafkaClientError?
 
-    init(cluster: KafkaCluster, config: ConsumerConfig) {
+    init(cluster: KafkaCluster, config: ConsumerConfig, wakeups: WakeupSignal) {
         self.cluster = cluster
         self.config = config
+        self.wakeups = wakeups
     }
 
     // MARK: - Assignment and positions
@@ -125,10 +127,7 @@ actor ConsumerEngine {
     func poll(timeout: Duration) async throws -> [ConsumerRecord] {
         let deadline = ContinuousClock.now + timeout
         while true {
-            if wakeupRequested {
-                wakeupRequested = false
-                throw KafkaClientError.wakeup
-            }
+            if wakeups.consume() { throw KafkaClientError.wakeup }
             if let error = pendingError {
                 pendingError = nil
                 throw error
@@ -149,9 +148,8 @@ actor ConsumerEngine {
         }
     }
 
-    /// Makes a waiting `poll` throw `.wakeup` (or the next one, if none is waiting).
+    /// Lets a waiting `poll` look at the wakeup signal again (`KafkaConsumer.wakeup()` sets it first).
     func wakeup() {
-        wakeupRequested = true
         resumeWaiter()
     }
 

@@ -16,6 +16,7 @@ actor GroupMembership {
     private let config: ConsumerConfig
     private let engine: ConsumerEngine
     private let groupId: String
+    private let coordinatorConnection: CoordinatorConnection
     private let logger = Logger(label: "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator")
     private var subscription: Subscription?
     private var coordinator: Int32?
@@ -24,6 +25,13 @@ actor GroupMembership {
     private var needsJoin = true
     private var assigned: [TopicPartition] = []
     private var heartbeatTask: Task<Void, Never>?
+    /// The join (and sync) in progress. A poll woken up while the coordinator holds it leaves it running; the next
+    /// poll waits for the same one.
+    private var joinTask: Task<Void, any Error>?
+    /// Set by `close`: a join still in flight stops at its next step instead of syncing or rejoining.
+    private var closed = false
+    /// The latest auto-commit: a wakeup may leave it running, and close's own commit must come after it.
+    private var pendingAutoCommit: Task<Void, any Error>?
     private var lastCommit = ContinuousClock.now
     private var fatalError: KafkaClientError?
 
@@ -32,6 +40,7 @@ actor GroupMembership {
         self.config = config
         self.engine = engine
         self.groupId = groupId
+        coordinatorConnection = CoordinatorConnection(cluster: cluster, timeoutMs: config.client.requestTimeoutMs)
     }
 
     func subscribe(_ subscription: Subscription) {
@@ -46,17 +55,39 @@ actor GroupMembership {
 
     // MARK: - Poll-time work
 
-    /// Called at the start of every poll: rejoins when needed and runs due auto-commits.
-    func ensureActive(deadline: ContinuousClock.Instant) async throws {
+    /// Called at the start of every poll: rejoins when subscribed and needed (a wakeup ends the wait for the
+    /// coordinator), then runs due auto-commits, subscribed or assigned (simple commits, generation -1).
+    func ensureActive(deadline: ContinuousClock.Instant, wakeups: WakeupSignal) async throws {
         if let fatalError { throw fatalError }
-        guard subscription != nil else { return }
-        if needsJoin {
-            try await rejoin(deadline: deadline)
+        if let join = startJoinIfNeeded(deadline: deadline) {
+            try await wakeups.wait(for: join)
         }
         if config.enableAutoCommit, ContinuousClock.now - lastCommit >= .milliseconds(config.autoCommitIntervalMs) {
             lastCommit = .now
-            try? await commit(await engine.positions, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            let positions = await engine.positions
+            let deadline = ContinuousClock.now + .milliseconds(config.client.requestTimeoutMs)
+            let autoCommit = Task { try await self.commit(positions, deadline: deadline) }
+            pendingAutoCommit = autoCommit
+            do {
+                try await wakeups.wait(for: autoCommit)
+            } catch KafkaClientError.wakeup {
+                // A coordinator that does not answer must not keep a stop waiting.
+                throw KafkaClientError.wakeup
+            } catch {
+                // A failed auto-commit is tried again at the next interval (and by close).
+            }
         }
+    }
+
+    private func startJoinIfNeeded(deadline: ContinuousClock.Instant) -> Task<Void, any Error>? {
+        guard subscription != nil, needsJoin, !closed else { return nil }
+        if let joinTask { return joinTask }
+        let task = Task {
+            defer { self.joinTask = nil }
+            try await self.rejoin(deadline: deadline)
+        }
+        joinTask = task
+        return task
     }
 
     private var isCooperative: Bool { PartitionAssignors.isCooperative(config.assignmentStrategies) }
@@ -72,16 +103,29 @@ actor GroupMembership {
             await engine.assign([])
         }
         while needsJoin {
+            try checkOpen()
             do {
                 try await joinAndSync(deadline: deadline)
             } catch let error as KafkaClientError {
-                guard error.isRetriable || Self.rejoinCodes.contains(error.brokerError?.code ?? .unknownServerError)
-                else { throw error }
+                let code = error.brokerError?.code ?? .unknownServerError
+                guard error.isRetriable || Self.rejoinCodes.contains(code) else { throw error }
                 if ContinuousClock.now >= deadline { throw error }
-                try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
+                // Java's joinGroupIfNeeded rejoins at once after these; only coordinator trouble waits the backoff.
+                if !Self.immediateRejoinCodes.contains(code) {
+                    try await Task.sleep(for: .milliseconds(config.client.retryBackoffMs))
+                }
             }
         }
     }
+
+    /// A closed member (or a cancelled join) goes no further.
+    private func checkOpen() throws {
+        if closed || Task.isCancelled { throw KafkaClientError.wakeup }
+    }
+
+    private static let immediateRejoinCodes: Set<ErrorCode> = [
+        .memberIdRequired, .unknownMemberId, .illegalGeneration, .rebalanceInProgress,
+    ]
 
     private static let rejoinCodes: Set<ErrorCode> = [
         .unknownMemberId, .illegalGeneration, .rebalanceInProgress, .memberIdRequired, .notCoordinator,
@@ -114,6 +158,7 @@ actor GroupMembership {
         // The coordinator holds a join until the rebalance completes: allow it the rebalance timeout.
         let joinTimeout = Int64(config.maxPollIntervalMs) + 5000
         let joined = try await send(join, to: coordinator, timeoutMs: joinTimeout)
+        try checkOpen()
         if joined.errorCode == ErrorCode.memberIdRequired.rawValue {
             memberId = joined.memberId
             throw KafkaClientError.broker(KafkaBrokerError(.memberIdRequired))
@@ -135,6 +180,7 @@ actor GroupMembership {
             sync.assignments = try await leaderAssignments(joined, protocol: protocolName, deadline: deadline)
         }
         let synced = try await send(sync, to: coordinator, timeoutMs: joinTimeout)
+        try checkOpen()
         if synced.errorCode == ErrorCode.unknownMemberId.rawValue { memberId = "" }
         try check(synced.errorCode)
         var assignmentBytes = synced.assignment
@@ -155,6 +201,7 @@ actor GroupMembership {
         }
         let added = partitions.filter { !previous.contains($0) }
         let committed = try await committedOffsets(added, deadline: deadline)
+        try checkOpen()
         assigned = partitions
         await engine.assign(partitions, offsets: committed)
         // Cooperative: partitions given up here go to their new owner in a second rebalance, right away.
@@ -183,7 +230,8 @@ actor GroupMembership {
             generations[member.memberId] = decoded.generationId
         }
         let topics = Array(Set(members.flatMap(\.topics))).sorted()
-        let metadata = try await cluster.refreshMetadata(topics: topics, deadline: deadline)
+        let metadata = try await cluster.refreshMetadata(
+            topics: topics, deadline: deadline, via: try? await coordinatorLink())
         let counts = metadata.topics.compactMapValues { $0.partitions.isEmpty ? nil : Int32($0.partitions.count) }
         let plan = PartitionAssignors.assign(
             strategy: name, members: members, generations: generations, partitionCounts: counts)
@@ -206,7 +254,8 @@ actor GroupMembership {
             return topics.sorted()
         case .pattern(let pattern)?:
             let regex = try Regex(pattern)
-            let metadata = try await cluster.refreshMetadata(topics: nil, deadline: deadline)
+            let metadata = try await cluster.refreshMetadata(
+                topics: nil, deadline: deadline, via: try? await coordinatorLink())
             return metadata.topics.values.filter { !$0.isInternal && (try? regex.wholeMatch(in: $0.name)) != nil }
                 .map(\.name).sorted()
         case nil:
@@ -229,19 +278,39 @@ actor GroupMembership {
         try await send(to: node, timeoutMs: timeoutMs) { _ in request }
     }
 
-    /// Sends the request `build` makes for the negotiated version (for fields that moved between versions).
+    /// Sends the request `build` makes for the negotiated version (for fields that moved between versions), on
+    /// `separate` when given, else on the coordinator connection.
     private func send<Request: KafkaRequest>(
-        to node: Int32, timeoutMs: Int64, _ build: (Int16) -> Request
+        to node: Int32, on separate: BrokerConnection? = nil, timeoutMs: Int64, _ build: (Int16) -> Request
     ) async throws -> Request.Response {
         do {
-            let connection = try await cluster.connection(
-                toNode: node, deadline: .now + .milliseconds(config.client.requestTimeoutMs))
+            let connection: BrokerConnection
+            if let separate {
+                connection = separate
+            } else {
+                connection = try await coordinatorConnection.connection(to: node)
+            }
             let version = try connection.negotiatedVersion(Request.self, maxVersion: Self.maxVersion(Request.apiKey))
             return try await connection.send(build(version), version: version, timeoutMs: timeoutMs)
         } catch let error as KafkaClientError {
-            if error.isRetriable { coordinator = nil }
+            if error.isRetriable {
+                coordinator = nil
+                if separate == nil { await coordinatorConnection.drop() }
+            }
             throw error
         }
+    }
+
+    /// The coordinator connection, for the Metadata a rebalance needs (the pooled connection may have a Fetch
+    /// long-polling in front); nil when the coordinator is not known yet.
+    private func coordinatorLink() async throws -> BrokerConnection? {
+        guard let coordinator else { return nil }
+        return try await coordinatorConnection.connection(to: coordinator)
+    }
+
+    /// Closes the coordinator connection (`close` ends with it, whether or not its requests got through).
+    func closeConnections() async {
+        await coordinatorConnection.close()
     }
 
     /// OffsetCommit and OffsetFetch v10 name topics by id; v9 is the newest that names them.
@@ -398,13 +467,30 @@ actor GroupMembership {
 
     // MARK: - Leaving
 
-    /// Stops heartbeats and leaves the group (a static member stays, as Java's consumer does on close).
-    func leave() async {
+    /// `close`: stops the join in progress and the heartbeats, commits `offsets` (auto-commit's last commit) and
+    /// leaves the group, each request bounded by `deadline`.
+    func close(committing offsets: [TopicPartition: Int64], deadline: ContinuousClock.Instant) async {
+        closed = true
+        let joinInFlight = joinTask != nil
+        joinTask?.cancel()
+        joinTask = nil
+        _ = try? await pendingAutoCommit?.value
+        if !offsets.isEmpty { try? await commit(offsets, deadline: deadline) }
+        await leave(deadline: deadline, joinInFlight: joinInFlight)
+    }
+
+    /// Stops heartbeats and leaves the group (a static member stays, as Java's consumer does on close). A member
+    /// whose join the coordinator still holds leaves too (its id came with MEMBER_ID_REQUIRED), on a connection of
+    /// its own: on the pooled one the LeaveGroup would wait behind the held JoinGroup.
+    func leave(deadline: ContinuousClock.Instant, joinInFlight: Bool = false) async {
         heartbeatTask?.cancel()
         heartbeatTask = nil
         guard let coordinator, !memberId.isEmpty, config.groupInstanceId == nil else { return }
         let (groupId, leavingMember) = (self.groupId, self.memberId)
-        _ = try? await send(to: coordinator, timeoutMs: config.client.requestTimeoutMs) { version in
+        let timeoutMs = min(config.client.requestTimeoutMs, KafkaCluster.milliseconds(until: deadline))
+        let separate = joinInFlight ? try? await cluster.separateConnection(toNode: coordinator, deadline: deadline) : nil
+        defer { separate?.close() }
+        _ = try? await send(to: coordinator, on: separate, timeoutMs: timeoutMs) { version in
             var request = LeaveGroupRequest()
             request.groupId = groupId
             // v3 replaced the single member id with a batch of members.

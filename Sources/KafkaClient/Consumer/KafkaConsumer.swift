@@ -2,13 +2,19 @@
 /// group; `poll` returns fetched records while the next fetch is already under way.
 public final class KafkaConsumer: Sendable {
     public let config: ConsumerConfig
-    private let cluster: KafkaCluster
+    let cluster: KafkaCluster
     private let engine: ConsumerEngine
     private let membership: GroupMembership?
+    private let wakeups: WakeupSignal
+
+    /// What `close()` allows for the last commit and the LeaveGroup (Java's `close()`: 30 s).
+    public static let defaultCloseTimeout = Duration.seconds(30)
 
     public init(config: ConsumerConfig) {
         let cluster = KafkaCluster(config: config.client)
-        let engine = ConsumerEngine(cluster: cluster, config: config)
+        let wakeups = WakeupSignal()
+        let engine = ConsumerEngine(cluster: cluster, config: config, wakeups: wakeups)
+        self.wakeups = wakeups
         self.config = config
         self.cluster = cluster
         self.engine = engine
@@ -64,11 +70,12 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Records fetched so far (up to `max.poll.records`), waiting up to `timeout` when there are none. Joins or
-    /// rejoins the group and runs due auto-commits first.
+    /// rejoins the group and runs due auto-commits first. Throws `.wakeup` when `wakeup()` interrupts it.
     public func poll(timeout: Duration) async throws -> [ConsumerRecord] {
         guard let membership else { return try await engine.poll(timeout: timeout) }
         while true {
-            try await membership.ensureActive(deadline: .now + max(timeout, .milliseconds(config.client.defaultApiTimeoutMs)))
+            try await membership.ensureActive(
+                deadline: .now + max(timeout, .milliseconds(config.client.defaultApiTimeoutMs)), wakeups: wakeups)
             let records = try await engine.poll(timeout: timeout)
             // Empty because the group asked for a rejoin (not because the time was up): rejoin and wait on.
             if !records.isEmpty { return records }
@@ -103,19 +110,29 @@ public final class KafkaConsumer: Sendable {
         try await requireGroup().committedOffsets(partitions, deadline: cluster.defaultDeadline())
     }
 
-    /// Makes a blocked (or the next) `poll` throw `KafkaClientError.wakeup`; safe from any task or signal handler
-    /// task.
+    /// Makes a blocked (or the next) `poll` throw `KafkaClientError.wakeup`, whether it waits for records or for a
+    /// group join or sync the coordinator is holding; safe from any task or signal handler task.
     public func wakeup() {
+        wakeups.interrupt()
         Task { await engine.wakeup() }
     }
 
-    /// Commits (with auto-commit on), leaves the group and closes the connections.
+    /// `close(timeout: 30 s)`, as Java's `close()`.
     public func close() async {
+        await close(timeout: Self.defaultCloseTimeout)
+    }
+
+    /// Commits (with auto-commit on) and leaves the group within `timeout`, then closes the connections. Past the
+    /// timeout it gives up quietly (Java's `close(Duration)`): the coordinator then drops the member at the end of
+    /// its session.
+    public func close(timeout: Duration) async {
         if let membership {
-            if config.enableAutoCommit {
-                try? await membership.commit(await engine.positions, deadline: cluster.defaultDeadline())
+            let deadline = ContinuousClock.now + timeout
+            let positions = config.enableAutoCommit ? await engine.positions : [:]
+            _ = await TimeBound.run(until: deadline) {
+                await membership.close(committing: positions, deadline: deadline)
             }
-            await membership.leave()
+            await membership.closeConnections()
         }
         await cluster.close()
     }

@@ -17,6 +17,11 @@ protocol ConsoleConsumerClient: Sendable {
     func poll(timeout: Duration) async throws -> [ConsumerRecord]
     func wakeup()
     func close() async
+    /// For `--offset -N`: the log start and end offsets.
+    func beginningOffsets(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64]
+    func endOffsets(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64]
+    /// For `--offset @ms` and ISO times: the first offset at or after each time (left out where there is none).
+    func offsetsForTimes(_ timestamps: [TopicPartition: Int64]) async throws -> [TopicPartition: Int64]
 }
 
 extension KafkaConsumer: ConsoleConsumerClient {

@@ -31,7 +31,7 @@ public struct ConsoleConsumerCommand: ParsableCommand {
     var partition: Int32?
     @Option(
         help: ArgumentHelp(
-            "The offset to consume from (a non-negative number), or 'earliest' which means from beginning, or 'latest' which means from end (default: latest)",
+            "The offset to consume from (a non-negative number), or 'earliest' which means from beginning, or 'latest' which means from end (default: latest). Not in Apache's tool: -N for the last N offsets, @<epoch-ms> or an ISO-8601 time (2024-05-01T12:00:00Z) for the first offset at or after that time.",
             valueName: "consume offset"))
     var offset: String?
     @Option(help: ArgumentHelp("The consumer group id of the consumer.", valueName: "consumer group id"))
@@ -118,6 +118,12 @@ public struct ConsoleConsumerCommand: ParsableCommand {
             "Log lifecycle events of the consumer in addition to logging consumed messages. (This is specific for system tests.)"
     )
     var enableSystestEvents = false
+    @Option(
+        help: ArgumentHelp(
+            "Not in Apache's tool: print each record as one JSON object per line with kcat -J's fields (see docs/json-output.md).",
+            valueName: "text|json"),
+        completion: .list(["text", "json"]))
+    var output: String?
     @Flag(help: "Display Kafka version.") var version = false
 
     public init() {}
@@ -200,14 +206,11 @@ public struct ConsoleConsumerCommand: ParsableCommand {
                         logger: ConsoleConsumerOptions.logger))
                 return 1
             }
-            let (events, sink) = AsyncStream<ConsoleConsumerRunner.Event>.makeStream()
-            onStop {
-                sink.yield(.stop)
-                consumer.wakeup()
-            }
+            // Apache's shutdown hook: wake the consumer up; the loop then ends, closes it and reports the count.
+            onStop { consumer.wakeup() }
             let runner = ConsoleConsumerRunner(
-                invocation: invocation, consumer: consumer, output: output, errorLine: errorLine, events: events,
-                eventSink: sink, outputClosed: watchOutput ? StandardOutputWatch.readerGone : nil)
+                invocation: invocation, consumer: consumer, output: output, errorLine: errorLine,
+                outputClosed: watchOutput ? StandardOutputWatch.readerGone : nil)
             return await runner.run()
         }
     }

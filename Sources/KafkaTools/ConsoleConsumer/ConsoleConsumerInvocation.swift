@@ -1,23 +1,7 @@
 /// A console-consumer command line that passed Apache's checks: what to read, with which consumer settings, and
 /// how to print it.
 struct ConsoleConsumerInvocation: Sendable {
-    /// Where `--offset` (or `--from-beginning`, or nothing) starts a `--partition` read.
-    enum StartOffset: Sendable, Hashable {
-        case earliest
-        case latest
-        case exact(Int64)
-
-        /// `ConsoleConsumerOptions.parseOffset`: `earliest`, `latest` (any case) or a non-negative long.
-        static func parse(_ text: String) -> StartOffset? {
-            switch text.lowercased() {
-            case "earliest": return .earliest
-            case "latest": return .latest
-            default:
-                guard let offset = Int64(text), offset >= 0 else { return nil }
-                return .exact(offset)
-            }
-        }
-    }
+    typealias StartOffset = KafkaTools.StartOffset
 
     enum Source: Sendable, Hashable {
         /// `--partition`: assign and seek, no group membership.

@@ -12,7 +12,7 @@ enum ConsoleConsumerOptions {
         .value("formatter"), .value("property"), .value("formatter-property"), .value("formatter-config"),
         .flag("from-beginning"), .value("max-messages"), .value("timeout-ms"), .flag("skip-message-on-error"),
         .value("bootstrap-server"), .value("key-deserializer"), .value("value-deserializer"),
-        .flag("enable-systest-events"), .value("isolation-level"), .value("group"),
+        .flag("enable-systest-events"), .value("isolation-level"), .value("group"), .value("output"),
         JoptOption.help, JoptOption.version,
     ])
 
@@ -36,6 +36,8 @@ enum ConsoleConsumerOptions {
     static let beginningAndOffset = "Options from-beginning and offset cannot be specified together."
     static let partitionForOffset = "The partition is required when offset is specified."
     static let groupAndPartition = "Options group and partition cannot be specified together."
+    /// Ours: `--output json` prints its own layout.
+    static let outputAndFormatter = "Options output and formatter cannot be specified together."
 
     static func groupMismatch(_ ids: [String]) -> String {
         "The group ids provided in different places (directly using '--group', via '--consumer-property', or via "

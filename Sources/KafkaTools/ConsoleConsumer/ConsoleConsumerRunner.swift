@@ -1,26 +1,17 @@
 import KafkaCLISupport
 import KafkaClient
+import NIOConcurrencyHelpers
 
 /// `ConsoleConsumer.run` and `process`: start reading where the command line says, print each record until the
 /// limit, the timeout, a stop signal or a closed stdout, then put back what was fetched but not printed, close the
-/// consumer (commit and leave the group) and report the count.
+/// consumer (commit and leave the group) and report the count. A stop signal, like Apache's shutdown hook, only
+/// wakes the consumer up: the poll it interrupts (a fetch wait, or a join the coordinator holds) throws `.wakeup`.
 struct ConsoleConsumerRunner {
-    /// What the loop waits for: a poll's answer, or the request to stop (SIGINT, SIGTERM).
-    enum Event: Sendable {
-        case polled(Result<[ConsumerRecord], any Error>)
-        case stop
-        /// The reader of stdout went away while the loop was waiting.
-        case outputClosed
-    }
-
     let invocation: ConsoleConsumerInvocation
     let consumer: any ConsoleConsumerClient
     let output: OutputBuffer
     /// Writes one line to stderr (after stdout has been flushed).
     let errorLine: (String) -> Void
-    /// Shared with the signal handlers, which yield `.stop`.
-    let events: AsyncStream<Event>
-    let eventSink: AsyncStream<Event>.Continuation
     /// Tells whether stdout's reader has gone (nil: not a pipe, or a test's sink); checked while idle.
     var outputClosed: (@Sendable () -> Bool)? = nil
 
@@ -85,11 +76,34 @@ struct ConsoleConsumerRunner {
             case .earliest: await consumer.seekToBeginning([target])
             case .latest: await consumer.seekToEnd([target])
             case .exact(let offset): await consumer.seek(target, to: offset)
+            // Looked up once the partition is known to exist (`seekToComputedStart`).
+            case .last, .timestamp: break
             }
         case .topic(let topic):
             try await consumer.subscribe(topics: [topic])
         case .pattern(let pattern):
             try await consumer.subscribe(pattern: pattern)
+        }
+    }
+
+    /// Our `--offset` forms: `-N` seeks N offsets before the log end (not before its start); a time seeks to the
+    /// first offset at or after it, or to the end when no record is that recent.
+    private func seekToComputedStart() async throws {
+        guard case .partition(let topic, let partition, let start) = invocation.source else { return }
+        let target = TopicPartition(topic: topic, partition: partition)
+        switch start {
+        case .last(let count):
+            let begin = try await consumer.beginningOffsets([target])[target] ?? 0
+            let end = try await consumer.endOffsets([target])[target] ?? 0
+            await consumer.seek(target, to: max(begin, end - count))
+        case .timestamp(let time):
+            if let offset = try await consumer.offsetsForTimes([target: time])[target] {
+                await consumer.seek(target, to: offset)
+            } else {
+                await consumer.seekToEnd([target])
+            }
+        case .earliest, .latest, .exact:
+            break
         }
     }
 
@@ -100,16 +114,19 @@ struct ConsoleConsumerRunner {
             } else {
                 try await consumer.checkReachable(partition: nil)
             }
+            try await seekToComputedStart()
         } catch {
             return .pollFailed(error)
         }
-        var iterator = events.makeAsyncIterator()
+        // A reader that leaves while the poll waits: wake the consumer up, and say why it stopped.
+        let readerGone = NIOLockedValueBox(false)
         let watcher = outputClosed.map { closed in
-            Task { [eventSink] in
+            Task { [consumer] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.outputCheckInterval)
                     if closed() {
-                        eventSink.yield(.outputClosed)
+                        readerGone.withLockedValue { $0 = true }
+                        consumer.wakeup()
                         return
                     }
                 }
@@ -131,28 +148,12 @@ struct ConsoleConsumerRunner {
                     if output.failed { return brokenPipe() }
                 }
                 let timeout = invocation.timeoutMs.map { Duration.milliseconds($0) - (ContinuousClock.now - started) }
-                let consumer = self.consumer
-                let sink = eventSink
-                let waitFor = max(timeout ?? Self.idlePoll, .zero)
-                Task {
-                    let result: Result<[ConsumerRecord], any Error>
-                    do {
-                        result = .success(try await consumer.poll(timeout: waitFor))
-                    } catch {
-                        result = .failure(error)
-                    }
-                    sink.yield(.polled(result))
-                }
-                switch await iterator.next() {
-                case .polled(.success(let records))?:
-                    batch = records
-                case .polled(.failure(let error))?:
-                    if case KafkaClientError.wakeup = error { return .finished }
+                do {
+                    batch = try await consumer.poll(timeout: max(timeout ?? Self.idlePoll, .zero))
+                } catch KafkaClientError.wakeup {
+                    return readerGone.withLockedValue { $0 } ? brokenPipe() : .finished
+                } catch {
                     return .pollFailed(error)
-                case .outputClosed?:
-                    return brokenPipe()
-                case .stop?, nil:
-                    return .finished
                 }
                 lastBatchWasFull = batch.count >= consumer.maxPollRecords
                 if batch.isEmpty, let timeoutMs = invocation.timeoutMs,

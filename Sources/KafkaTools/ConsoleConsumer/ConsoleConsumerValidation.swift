@@ -141,15 +141,23 @@ struct ConsoleConsumerValidation: Sendable {
         return fromBeginning ? .earliest : .latest
     }
 
-    /// `buildFormatter`: the class first, then the properties (file, then the deserializer options, then
-    /// `--formatter-property` or the deprecated `--property`).
+    /// `buildFormatter`: the class first (or our `--output json`), then the properties (file, then the deserializer
+    /// options, then `--formatter-property` or the deprecated `--property`).
     private static func buildFormatter(_ arguments: JoptParsedArguments, notes: inout [String]) throws(Refusal)
         -> ConsoleFormatter
     {
+        let format: OutputFormat
+        switch OutputFormat.parse(arguments) {
+        case .success(let parsed): format = parsed
+        case .failure(let error): throw Refusal(message: error.description)
+        }
+        if format == .json && arguments.has("formatter") {
+            throw Refusal(message: ConsoleConsumerOptions.outputAndFormatter)
+        }
         let className = try jopt { try arguments.value("formatter") } ?? ConsoleFormatter.defaultClass
         let kind: ConsoleFormatter.Kind
         do {
-            kind = try ConsoleFormatter.Kind(className: className)
+            kind = format == .json ? .json : try ConsoleFormatter.Kind(className: className)
         } catch {
             throw Refusal(message: String(describing: error))
         }

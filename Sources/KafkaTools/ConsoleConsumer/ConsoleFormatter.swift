@@ -9,6 +9,8 @@ enum ConsoleFormatter: Sendable {
     case standard(DefaultMessageFormatter)
     case logging(DefaultMessageFormatter)
     case noOp
+    /// `--output json`.
+    case json(JSONRecordFormatter)
 
     static let package = "org.apache.kafka.tools.consumer."
     static let defaultClass = package + "DefaultMessageFormatter"
@@ -20,7 +22,7 @@ enum ConsoleFormatter: Sendable {
 
     /// The formatter classes, as `Class.forName` finds them.
     enum Kind: Sendable, Hashable {
-        case standard, logging, noOp
+        case standard, logging, noOp, json
 
         init(className: String) throws(FormatterConfigurationError) {
             switch className {
@@ -44,6 +46,7 @@ enum ConsoleFormatter: Sendable {
         case .standard: self = .standard(try DefaultMessageFormatter(properties: properties))
         case .logging: self = .logging(try DefaultMessageFormatter(properties: properties))
         case .noOp: self = .noOp
+        case .json: self = .json(try JSONRecordFormatter(properties: properties))
         }
     }
 
@@ -60,6 +63,8 @@ enum ConsoleFormatter: Sendable {
             Self.loggingLogger.info("\(Self.loggingLine(record))")
         case .noOp:
             break
+        case .json(let formatter):
+            try formatter.write(record, to: output)
         }
     }
 

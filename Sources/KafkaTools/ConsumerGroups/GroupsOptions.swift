@@ -13,6 +13,11 @@ enum GroupsOptions {
     static let topicWithDelete = "The consumer does not support topic-specific offset deletion from a consumer group."
     static let defaultTimeoutMs: Int64 = 5000
 
+    /// Ours: `--watch SECONDS` takes a positive number (fractions allowed).
+    static func invalidWatch(_ value: String) -> String {
+        "Invalid value '\(value)' for option watch: use a number of seconds greater than 0"
+    }
+
     /// The actions, in the order Apache counts them.
     static let actions = ["list", "describe", "delete", "reset-offsets", "delete-offsets", "validate-regex"]
 
@@ -39,7 +44,7 @@ enum GroupsOptions {
         .value("to-offset"), .value("from-file"), .value("to-datetime"), .value("by-duration"),
         .flag("to-earliest"), .flag("to-latest"), .flag("to-current"), .value("shift-by"),
         .flag("members"), .flag("verbose"), .flag("offsets"), .optionalValue("state"), .optionalValue("type"),
-        .value("validate-regex"), .value("output"), JoptOption.help, JoptOption.version,
+        .value("validate-regex"), .value("output"), .value("watch"), JoptOption.help, JoptOption.version,
     ])
 
     /// A jopt `HashSet<OptionSpec>` printed with `Utils.join(set, ", ")`: `[group], [all-groups]`.

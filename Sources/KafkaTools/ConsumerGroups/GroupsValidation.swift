@@ -14,6 +14,8 @@ struct GroupsInvocation: Sendable, Hashable {
     let format: OutputFormat
     /// `--timeout`, applied to every admin call.
     let timeoutMs: Int64
+    /// `--watch`: describe again at this interval until stopped.
+    var watchInterval: Duration? = nil
 }
 
 /// `ConsumerGroupCommandOptions.checkArgs` and the action count of `ConsumerGroupCommand.main`, in Apache's
@@ -110,6 +112,16 @@ struct GroupsValidation: Sendable, Hashable {
         if arguments.has("output"), action != .list && action != .describe {
             return .invalid(cannotBeUsed("output", with: action.rawValue))
         }
+        if arguments.has("watch"), action != .describe {
+            return .invalid(cannotBeUsed("watch", with: action.rawValue))
+        }
+        var watchInterval: Duration?
+        if let text = arguments.values("watch").last {
+            guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 86_400 * 365,
+                text.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: ".") })
+            else { return .invalid(GroupsOptions.invalidWatch(text)) }
+            watchInterval = .milliseconds(Int64((seconds * 1000).rounded()))
+        }
         let timeoutMs: Int64
         do {
             timeoutMs = try JavaNumbers.long(arguments, "timeout") ?? GroupsOptions.defaultTimeoutMs
@@ -121,7 +133,10 @@ struct GroupsValidation: Sendable, Hashable {
         case .success(let parsed): format = parsed
         case .failure(let error): return .invalid(error.description)
         }
-        return .run(GroupsInvocation(action: action, arguments: arguments, format: format, timeoutMs: timeoutMs))
+        return .run(
+            GroupsInvocation(
+                action: action, arguments: arguments, format: format, timeoutMs: timeoutMs,
+                watchInterval: watchInterval))
     }
 
     /// `CommandLineUtils.checkRequiredArgs`.

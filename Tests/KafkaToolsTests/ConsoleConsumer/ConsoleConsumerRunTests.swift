@@ -1,6 +1,7 @@
 import KafkaClient
 import KafkaProtocol
 import NIOConcurrencyHelpers
+import NIOCore
 import Testing
 
 @testable import KafkaTools
@@ -189,5 +190,83 @@ import Testing
             ],
             consumer)
         #expect(run == Run(status: 0, stdout: "", stderr: "Processed a total of 5 messages\n"))
+    }
+
+    /// `--offset -N`: N offsets before the log end (100 in the fake), never before its start (0).
+    @Test(arguments: [("-5", "seek t-0 95"), ("-500", "seek t-0 0")])
+    func lastNOffsetsSeekFromTheLogEnd(offset: String, seek: String) async {
+        let consumer = FakeConsoleConsumer([.records(Self.records(95...99))])
+        let run = await Self.run(
+            Self.server + ["--topic", "t", "--partition", "0", "--offset", offset, "--max-messages", "5"], consumer)
+        #expect(run == Run(status: 0, stdout: "m95\nm96\nm97\nm98\nm99\n", stderr: "Processed a total of 5 messages\n"))
+        #expect(consumer.calls == ["assign [\"t-0\"]", "beginningOffsets", "endOffsets", seek, "poll", "close"])
+    }
+
+    /// `--offset @ms` / ISO time: the first offset at or after the time (the fake's index: 1000 → 10,
+    /// 2000 → 20), or the end when no record is that recent.
+    @Test(arguments: [
+        ("@1500", "seek t-0 20"), ("@1000", "seek t-0 10"), ("1970-01-01T00:00:01.001Z", "seek t-0 20"),
+        ("@2001", "seekToEnd"),
+    ])
+    func timesSeekToTheFirstOffsetAtOrAfterThem(offset: String, seek: String) async {
+        let consumer = FakeConsoleConsumer([])
+        let run = await Self.run(
+            Self.server + ["--topic", "t", "--partition", "0", "--offset", offset, "--timeout-ms", "10"], consumer)
+        #expect(run == Run(status: 0, stdout: "", stderr: "Processed a total of 0 messages\n"))
+        #expect(Array(consumer.calls.prefix(3)) == ["assign [\"t-0\"]", "offsetsForTimes", seek])
+    }
+
+    /// `--output json`: kcat -J's fields, one object per line; headers only when there are some; deserializers
+    /// apply, print.* properties do not.
+    @Test func jsonOutputIsOneObjectPerRecord() async {
+        let records = [
+            Support.record(
+                key: "k\"1", value: "v\n1", offset: 7, partition: 2, timestamp: 1_700_000_000_123, type: .createTime,
+                headers: [RecordHeader(key: "h1", value: "a"), RecordHeader(key: "h2", value: String?.none)]),
+            Support.record(key: nil, value: nil, offset: 8, partition: 2, timestamp: 5, type: .logAppendTime),
+            Support.record(key: "", value: "x", offset: 9),
+        ]
+        let consumer = FakeConsoleConsumer([.records(records)])
+        let run = await Self.run(
+            Self.server + [
+                "--topic", "t", "--max-messages", "3", "--output", "json", "--formatter-property", "print.key=false",
+            ], consumer)
+        #expect(
+            run
+                == Run(
+                    status: 0,
+                    stdout: """
+                        {"topic":"topic","partition":2,"offset":7,"tstype":"create","ts":1700000000123,"headers":["h1","a","h2",null],"key":"k\\"1","payload":"v\\n1"}
+                        {"topic":"topic","partition":2,"offset":8,"tstype":"logappend","ts":5,"key":null,"payload":null}
+                        {"topic":"topic","partition":0,"offset":9,"tstype":"unknown","ts":-1,"key":"","payload":"x"}
+
+                        """, stderr: "Processed a total of 3 messages\n"))
+    }
+
+    @Test func jsonOutputAppliesTheDeserializers() async {
+        let record = ConsumerRecord(
+            topic: "n", partition: 0, offset: 0, timestamp: 1, timestampType: .createTime,
+            key: ByteBuffer(bytes: [0, 0, 0, 42]), value: ByteBuffer(bytes: [0, 0, 0, 0, 0, 0, 1, 0]))
+        let consumer = FakeConsoleConsumer([.records([record])])
+        let run = await Self.run(
+            Self.server + [
+                "--topic", "n", "--max-messages", "1", "--output", "json", "--key-deserializer",
+                "org.apache.kafka.common.serialization.IntegerDeserializer", "--value-deserializer",
+                "org.apache.kafka.common.serialization.LongDeserializer",
+            ], consumer)
+        #expect(
+            run.stdout
+                == "{\"topic\":\"n\",\"partition\":0,\"offset\":0,\"tstype\":\"create\",\"ts\":1,\"key\":\"42\",\"payload\":\"256\"}\n")
+    }
+
+    /// A stop between polls (no poll waiting) is kept by the consumer: the next poll ends the loop.
+    @Test func aStopBetweenPollsEndsTheNextPoll() async throws {
+        let consumer = FakeConsoleConsumer([])
+        let stop = NIOLockedValueBox<(@Sendable () -> Void)?>(nil)
+        async let run = Self.run(Self.server + ["--topic", "t"], consumer, stop: stop)
+        while !consumer.calls.contains("poll") { try await Task.sleep(for: .milliseconds(5)) }
+        stop.withLockedValue { $0 }?()
+        #expect(await run == Run(status: 0, stdout: "", stderr: "Processed a total of 0 messages\n"))
+        #expect(consumer.calls.last == "close")
     }
 }

@@ -68,9 +68,27 @@ import Testing
             server + ["--topic", "t", "--from-beginning", "--command-property", "auto.offset.reset=latest"],
             "Can't simultaneously specify --from-beginning and 'auto.offset.reset=latest', please remove one option"
         ),
+        // Apache refuses every negative offset; ours takes -N, so these are what is left to refuse.
         (
-            server + ["--topic", "t", "--partition", "0", "--offset", "-1"],
-            "The provided offset value '-1' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."
+            server + ["--topic", "t", "--partition", "0", "--offset", "-x"],
+            "The provided offset value '-x' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."
+        ),
+        (
+            server + ["--topic", "t", "--partition", "0", "--offset", "@12ab"],
+            "The provided offset value '@12ab' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."
+        ),
+        (
+            server + ["--topic", "t", "--partition", "0", "--offset", "2024-13-01T00:00Z"],
+            "The provided offset value '2024-13-01T00:00Z' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."
+        ),
+        (
+            server + ["--topic", "t", "--partition", "0", "--offset", "2024-05-01"],
+            "The provided offset value '2024-05-01' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."
+        ),
+        (server + ["--topic", "t", "--output", "yaml"], "Invalid value 'yaml' for option output: use text or json"),
+        (
+            server + ["--topic", "t", "--output", "json", "--formatter", "org.apache.kafka.tools.consumer.NoOpMessageFormatter"],
+            "Options output and formatter cannot be specified together."
         ),
         (
             server + ["--topic", "t", "--partition", "0", "--offset", "first"],
@@ -211,6 +229,15 @@ import Testing
         (["--offset", "earliest"], ConsoleConsumerInvocation.StartOffset.earliest),
         (["--offset", "LATEST"], .latest), (["--offset", "42"], .exact(42)), (["--offset", "+7"], .exact(7)),
         (["--from-beginning"], .earliest), ([], .latest),
+        // Ours: the last N offsets, and times (epoch ms, or ISO-8601 with or without a zone: UTC then).
+        (["--offset", "-5"], .last(5)), (["--offset", "-0"], .exact(0)),
+        (["--offset", "@1700000000123"], .timestamp(1_700_000_000_123)),
+        (["--offset", "2023-11-14T22:13:20.123Z"], .timestamp(1_700_000_000_123)),
+        (["--offset", "2023-11-14T22:13:20.123"], .timestamp(1_700_000_000_123)),
+        (["--offset", "2023-11-14T23:13:20.123+01:00"], .timestamp(1_700_000_000_123)),
+        (["--offset", "2023-11-14T17:13:20.123-0500"], .timestamp(1_700_000_000_123)),
+        (["--offset", "2023-11-14T22:13Z"], .timestamp(1_699_999_980_000)),
+        (["--offset", "2023-11-14T22:13:20.5Z"], .timestamp(1_700_000_000_500)),
     ])
     func partitionStartOffsets(extra: [String], start: ConsoleConsumerInvocation.StartOffset) throws {
         let invocation = try #require(try Self.invocation(Self.server + ["--topic", "t", "--partition", "2"] + extra))

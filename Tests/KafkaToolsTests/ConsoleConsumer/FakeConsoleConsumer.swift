@@ -60,6 +60,10 @@ final class FakeConsoleConsumer: ConsoleConsumerClient {
         case nil:
             guard blockWhenDone else {
                 try await Task.sleep(for: min(timeout, .milliseconds(20)))
+                // A wakeup ends the next poll (as KafkaConsumer's does).
+                if state.withLockedValue({ state in defer { state.woken = false }; return state.woken }) {
+                    throw KafkaClientError.wakeup
+                }
                 return []
             }
             await withCheckedContinuation { continuation in
@@ -84,4 +88,24 @@ final class FakeConsoleConsumer: ConsoleConsumerClient {
     }
 
     func close() async { record("close") }
+
+    /// Log start 0 and end `logEnd` for every partition; times map to `timeIndex` (offset of the first record at
+    /// or after the time), or to nothing past its last entry.
+    let logEnd: Int64 = 100
+    let timeIndex: [(time: Int64, offset: Int64)] = [(1000, 10), (2000, 20)]
+
+    func beginningOffsets(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64] {
+        record("beginningOffsets")
+        return Dictionary(uniqueKeysWithValues: partitions.map { ($0, 0) })
+    }
+
+    func endOffsets(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64] {
+        record("endOffsets")
+        return Dictionary(uniqueKeysWithValues: partitions.map { ($0, logEnd) })
+    }
+
+    func offsetsForTimes(_ timestamps: [TopicPartition: Int64]) async throws -> [TopicPartition: Int64] {
+        record("offsetsForTimes")
+        return timestamps.compactMapValues { time in timeIndex.first { $0.time >= time }?.offset }
+    }
 }
