@@ -96,7 +96,7 @@ cat >"$work/matrix.json" <<JSON
  "kcat": "$root/scripts/kcat-new", "user": "alice", "tools": "$(dirname "$bin")", "work": "$work",
  "client_keystore_pem": "$certs/client-keystore.pem", "client_principal": "User:CN=client,OU=test,O=org",
  "passwords": {"PLAIN": "$plain_pw", "SCRAM-SHA-256": "$scram256_pw", "SCRAM-SHA-512": "$scram512_pw", "tools": "$tools_pw"},
- "wrong_password": "$wrong_pw"}
+ "wrong_password": "$wrong_pw", "store_password": "$store_pw"}
 JSON
 
 status=0

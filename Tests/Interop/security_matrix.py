@@ -319,6 +319,98 @@ run("our tools", "SCRAM-SHA-512 right", "SASL_SSL", "ok", our_tools_end_to_end)
 run("kafka-topics", "SCRAM-SHA-512 wrong", "SASL_SSL", "auth error", our_tools_wrong_password)
 run("kafka-topics", "mutual TLS (PEM keystore)", "MTLS", "ok", our_tools_mutual_tls)
 
+# Our tools over the whole SASL matrix (alice's users were created above): kafka-topics --list through a
+# --command-config file, PLAIN / SCRAM-SHA-256 / SCRAM-SHA-512 x SASL_PLAINTEXT / SASL_SSL x right / wrong.
+def sasl_properties(name, transport, mechanism, user, password):
+    module = ("org.apache.kafka.common.security.plain.PlainLoginModule" if mechanism == "PLAIN"
+              else "org.apache.kafka.common.security.scram.ScramLoginModule")
+    lines = ["security.protocol=" + transport, "sasl.mechanism=" + mechanism,
+             'sasl.jaas.config=%s required username="%s" password="%s";' % (module, user, password)]
+    if transport == "SASL_SSL":
+        lines += ["ssl.truststore.type=PEM", "ssl.truststore.location=" + ca]
+    return properties_file(name, lines)
+
+
+def our_tools_list(transport, config):
+    listed = tool("kafka-topics", "--bootstrap-server", "%s:%d" % (host, ports[transport]), "--command-config",
+                  config, "--list", timeout=30)
+    if listed.returncode != 0:
+        raise RuntimeError("kafka-topics --list: " + listed.stderr.strip()[-200:])
+    return "kafka-topics --list: %d topics" % len(listed.stdout.split())
+
+
+def our_tools_refused(transport, config, expected, within=5.0):
+    """kafka-topics --list must exit 1 within `within` seconds with one stderr line containing `expected`."""
+    started = time.time()
+    listed = tool("kafka-topics", "--bootstrap-server", "%s:%d" % (host, ports[transport]), "--command-config",
+                  config, "--list", timeout=60)
+    took = time.time() - started
+    lines = listed.stderr.strip().splitlines()
+    if listed.returncode != 1 or len(lines) != 1 or expected not in lines[0] or took > within:
+        raise RuntimeError("exit %d after %.1fs: %s" % (listed.returncode, took, listed.stderr.strip()[-300:]))
+    for secret in list(cfg["passwords"].values()) + [cfg["wrong_password"]]:
+        if secret in listed.stderr or secret in listed.stdout:
+            raise RuntimeError("a password was printed")
+    return lines[0].split("ERROR ", 1)[-1][:90]
+
+
+for mechanism in ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"):
+    for transport in ("SASL_PLAINTEXT", "SASL_SSL"):
+        right = sasl_properties("alice-%s-%s.properties" % (mechanism, transport), transport, mechanism, cfg["user"],
+                                cfg["passwords"][mechanism])
+        wrong = sasl_properties("alice-%s-%s-wrong.properties" % (mechanism, transport), transport, mechanism,
+                                cfg["user"], cfg["wrong_password"])
+        run("kafka-topics", mechanism + " right", transport, "ok", lambda t=transport, c=right: our_tools_list(t, c))
+        run("kafka-topics", mechanism + " wrong", transport, "auth error",
+            lambda t=transport, c=wrong: our_tools_refused(t, c, "SASL authentication failed"))
+
+
+# Truststores as real client.properties files name them: a JKS made with keytool -storetype JKS, and what a
+# current JDK's keytool makes by default (PKCS12, here under a .jks name with Kafka's default type JKS).
+def keytool_truststore(name, *extra):
+    path = os.path.join(cfg["work"], name)
+    subprocess.run(["keytool", "-importcert", "-noprompt", "-alias", "ca", "-file", ca, "-keystore", path,
+                    "-storepass", cfg["store_password"]] + list(extra), check=True, capture_output=True, timeout=60)
+    return path
+
+
+def our_tools_truststore(name, *extra, password=None, expected=None):
+    def probe():
+        store = keytool_truststore(name, *extra)
+        lines = ["security.protocol=SSL", "ssl.truststore.location=" + store,
+                 "ssl.truststore.password=" + (password or cfg["store_password"])]
+        if "-storetype" in extra:
+            lines.append("ssl.truststore.type=" + extra[extra.index("-storetype") + 1])
+        config = properties_file(name + ".properties", lines)
+        if expected:
+            return our_tools_refused("SSL", config, expected)
+        return our_tools_list("SSL", config)
+    return probe
+
+
+run("kafka-topics", "JKS truststore (keytool)", "SSL", "ok", our_tools_truststore("ts-jks.jks", "-storetype", "JKS"))
+run("kafka-topics", "keytool default truststore", "SSL", "ok", our_tools_truststore("ts-default.jks"))
+run("kafka-topics", "JKS truststore, wrong password", "SSL", "refused",
+    our_tools_truststore("ts-wrong.jks", "-storetype", "JKS", password=cfg["wrong_password"],
+                         expected="password was incorrect"))
+
+
+def untrusted_ca():
+    other = os.path.join(cfg["work"], "other-ca")
+    os.makedirs(other, exist_ok=True)
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", other + "/ca.key",
+                    "-out", other + "/ca.pem", "-days", "1", "-subj", "/CN=other-ca"], check=True, capture_output=True)
+    config = properties_file("untrusted.properties", [
+        "security.protocol=SSL", "ssl.truststore.type=PEM", "ssl.truststore.location=" + other + "/ca.pem"])
+    return our_tools_refused("SSL", config, "certificate verify failed")
+
+
+run("kafka-topics", "untrusted server certificate", "SSL", "refused", untrusted_ca)
+run("kafka-topics", "PLAINTEXT client on TLS port", "SSL", "refused",
+    lambda: our_tools_refused("SSL", properties_file("plain.properties", ["security.protocol=PLAINTEXT"]),
+                              "security.protocol"))
+
+
 # An unknown SCRAM user fails exactly like a wrong password.
 run("confluent-kafka", "SCRAM-SHA-256 unknown user", "SASL_PLAINTEXT", "auth error",
     lambda: expect_auth_failure(settings("SASL_PLAINTEXT", "SCRAM-SHA-256", "mallory", cfg["wrong_password"])))

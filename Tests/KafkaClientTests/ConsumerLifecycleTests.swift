@@ -132,10 +132,11 @@ import Testing
         await consumer.assign([partition])
         await consumer.seek(partition, to: 5)
         let start = ContinuousClock.now
-        await consumer.close(timeout: .seconds(1))
+        // 3 s leaves the coordinator lookup and the commit time to go out on a loaded machine.
+        await consumer.close(timeout: .seconds(3))
         let took = ContinuousClock.now - start
-        #expect(took >= .milliseconds(900))
-        #expect(took < .seconds(2))
+        #expect(took >= .milliseconds(2900))
+        #expect(took < .seconds(5))
         // The last commit was really attempted (and left unanswered).
         #expect(coordinator.asked(.offsetCommit).count == 1)
         await broker.stop()

@@ -48,7 +48,7 @@ import Testing
         }
     }
 
-    /// Group requests go on a connection of their own: with fetch.max.wait.ms=3000 on an idle topic, the member's
+    /// Group requests go on a connection of their own: with fetch.max.wait.ms=10000 on an idle topic, the member's
     /// pooled connection always has a long-polling Fetch in front, and a Heartbeat or JoinGroup queued behind it
     /// would wait for it (a broker answers a connection's requests in order). The rebalance takes well under that.
     @Test func groupRequestsDoNotQueueBehindALongPollingFetch() async throws {
@@ -58,7 +58,7 @@ import Testing
             await admin.close()
             let properties = [
                 "bootstrap.servers": broker.bootstrap, "group.id": "q", "session.timeout.ms": "10000",
-                "heartbeat.interval.ms": "100", "fetch.max.wait.ms": "3000",
+                "heartbeat.interval.ms": "100", "fetch.max.wait.ms": "10000",
             ]
             let first = try KafkaConsumer(properties: properties)
             let second = try KafkaConsumer(properties: properties)
@@ -77,7 +77,8 @@ import Testing
             while await second.assignment().count != 1 && ContinuousClock.now - joined < .seconds(20) {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(ContinuousClock.now - joined < .milliseconds(1500))
+            // Queued behind the Fetch it would take up to 10 s; the margin is for loaded parallel test runs.
+            #expect(ContinuousClock.now - joined < .seconds(5))
             #expect(await first.assignment().count == 1)
             polling.cancel()
             secondPolling.cancel()
