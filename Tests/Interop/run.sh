@@ -31,6 +31,8 @@ count=$(find "$out/frames" -name '*.hex' | wc -l)
 
 # TLS and SASL listeners: PLAIN/SCRAM x TLS on/off x right/wrong password, mutual TLS (broker-security.sh).
 "$here/broker-security.sh" || { echo "interop: the bundled broker failed its security test" >&2; exit 1; }
+# ACLs: StandardAuthorizer, super.users, allow/deny for produce, consume, topic creation, the ACL APIs (broker-acl.sh).
+"$here/broker-acl.sh" || { echo "interop: the bundled broker failed its ACL test" >&2; exit 1; }
 
 # kafka-topics and kafka-configs against the bundled broker and Tansu (tools-admin.sh).
 "$here/tools-admin.sh" || { echo "interop: kafka-topics/kafka-configs failed against a broker" >&2; exit 1; }
