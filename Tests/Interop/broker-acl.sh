@@ -15,9 +15,9 @@ tools=$(dirname "$bin")
 [ -x "$bin" ] || { echo "broker-acl: $bin not built (run swift build)" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/broker-acl.XXXXXX")
-pid=""
+broker_pid=""
 cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; sleep 0.5; kill -KILL "$pid" 2>/dev/null || true; fi
+    kill_broker
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -47,14 +47,7 @@ authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 super.users=User:admin
 PROPS
 
-"$bin" "$work/server.properties" >"$work/broker.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 200); do
-    grep -q "Kafka Server started" "$work/broker.log" && break
-    kill -0 "$pid" 2>/dev/null || fail "the broker exited during start-up"
-    sleep 0.05
-done
-grep -q "Kafka Server started" "$work/broker.log" || fail "the broker did not start"
+start_broker "$bin" "$work/server.properties" "$work/broker.log" || fail "the broker did not start"
 
 (cd "$here" && timeout 300 "$PY" acl_driver.py "$bootstrap") || fail "acl_driver.py"
 
@@ -78,8 +71,5 @@ grep -q "TopicAuthorizationException\|Authorization failed" <<<"$err" || fail "k
 [ "$(wc -l <<<"$err")" -eq 1 ] || fail "more than one error line: $err"
 echo "broker-acl: kafka-topics as alice: her topic listed, the other hidden; --create refused: $err"
 
-kill -TERM "$pid"
-for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid" 2>/dev/null || fail "the broker did not exit 0 on SIGTERM"
-pid=""
+stop_broker || fail "the broker did not exit 0 on SIGTERM"
 echo "broker-acl: passed"

@@ -23,3 +23,34 @@ write_server_properties() {
         printf '%s\n' "$@"
     } >"$file"
 }
+
+# start_broker BIN PROPERTIES LOG: starts the broker in the background with its output in LOG, sets broker_pid,
+# and waits (10 s at most) for "Kafka Server started"; returns 1 if it exited or did not start in time.
+start_broker() {
+    "$1" "$2" >"$3" 2>&1 &
+    broker_pid=$!
+    for _ in $(seq 1 200); do
+        grep -q "Kafka Server started" "$3" && return 0
+        kill -0 "$broker_pid" 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+
+# stop_broker: SIGTERM, then the broker's exit status (non-zero unless it exited 0 within 10 s); clears broker_pid.
+stop_broker() {
+    local status=0
+    kill -TERM "$broker_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$broker_pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$broker_pid" 2>/dev/null; then kill -KILL "$broker_pid" 2>/dev/null || true; status=1; fi
+    wait "$broker_pid" 2>/dev/null || status=1
+    broker_pid=""
+    return "$status"
+}
+
+# kill_broker: for an EXIT trap: stops a broker still running (SIGTERM, then SIGKILL after 0.5 s).
+kill_broker() {
+    if [ -n "${broker_pid:-}" ] && kill -0 "$broker_pid" 2>/dev/null; then
+        kill -TERM "$broker_pid" 2>/dev/null || true; sleep 0.5; kill -KILL "$broker_pid" 2>/dev/null || true
+    fi
+}

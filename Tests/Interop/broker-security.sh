@@ -20,9 +20,9 @@ bin=${KAFKA_SERVER_START:-$(cd "$root" && swift build --show-bin-path)/kafka-ser
 command -v openssl >/dev/null || { echo "broker-security: openssl not found" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/broker-security.XXXXXX")
-pid=""
+broker_pid=""
 cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; sleep 0.5; kill -KILL "$pid" 2>/dev/null || true; fi
+    kill_broker
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -80,14 +80,7 @@ listener.name.sasl_plaintext.plain.sasl.jaas.config=$jaas
 listener.name.sasl_ssl.plain.sasl.jaas.config=$jaas
 PROPS
 
-"$bin" "$work/server.properties" >"$work/broker.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 200); do
-    grep -q "Kafka Server started" "$work/broker.log" && break
-    kill -0 "$pid" 2>/dev/null || fail "the broker exited during start-up"
-    sleep 0.05
-done
-grep -q "Kafka Server started" "$work/broker.log" || fail "the broker did not start"
+start_broker "$bin" "$work/server.properties" "$work/broker.log" || fail "the broker did not start"
 
 cat >"$work/matrix.json" <<JSON
 {"ports": {"PLAINTEXT": $p_plain, "SSL": $p_ssl, "MTLS": $p_mtls, "SASL_PLAINTEXT": $p_sasl, "SASL_SSL": $p_sasl_ssl},
@@ -117,9 +110,6 @@ grep -q "Failed authentication with /127.0.0.1.*(SSL handshake failed)" "$work/b
 grep -q "Failed authentication with /127.0.0.1.*(Authentication failed: Invalid username or password)" "$work/broker.log" \
     || { echo "broker-security: FAIL: no failed PLAIN authentication line" >&2; status=1; }
 
-kill -TERM "$pid"
-for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid" 2>/dev/null || { echo "broker-security: FAIL: the broker did not exit 0 on SIGTERM" >&2; status=1; }
-pid=""
+stop_broker || { echo "broker-security: FAIL: the broker did not exit 0 on SIGTERM" >&2; status=1; }
 [ "$status" -eq 0 ] || { echo "--- broker log (last 30 lines) ---" >&2; tail -30 "$work/broker.log" >&2; }
 exit "$status"

@@ -51,7 +51,8 @@ import Testing
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.trustRoots = .file(certificates.path("ca.pem"))
         if let certificate {
-            configuration.certificateChain = [.certificate(try NIOSSLCertificate(file: certificates.path("\(certificate).pem"), format: .pem))]
+            configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificates.path("\(certificate).pem"))
+                .map { .certificate($0) }
             configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: certificates.path("\(certificate).key"), format: .pem))
         }
         configuration.certificateVerification = .noHostnameVerification

@@ -30,4 +30,23 @@ extension RequestContext {
         guard let authorizer = topicManager.authorizer else { return true }
         return authorizer.authorizeAny(principal, host: clientIP, operation, type)
     }
+
+    /// The authorizer for the ACL APIs, which need `operation` on the cluster; otherwise why every entry of the
+    /// answer is refused (CLUSTER_AUTHORIZATION_FAILED, or SECURITY_DISABLED with `disabledText` when no
+    /// authorizer is configured).
+    func aclAuthorizer(requiring operation: AclOperation, disabledText: String) -> Result<Authorizer, AclRefusal> {
+        guard authorizeCluster(operation) else {
+            return .failure(AclRefusal(code: .clusterAuthorizationFailed, message: AuthorizationText.cluster))
+        }
+        guard let authorizer else {
+            return .failure(AclRefusal(code: .securityDisabled, message: disabledText))
+        }
+        return .success(authorizer)
+    }
+}
+
+/// Why an ACL API refuses a whole request.
+struct AclRefusal: Error {
+    var code: ErrorCode
+    var message: String
 }

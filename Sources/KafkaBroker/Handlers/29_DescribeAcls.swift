@@ -22,11 +22,10 @@ public struct DescribeAclsHandler: RequestHandler {
     {
         var response = DescribeAclsResponse()
         response.errorMessage = nil
-        guard context.authorizeCluster(.describe) else {
-            return refuse(.clusterAuthorizationFailed, AuthorizationText.cluster)
-        }
-        guard let authorizer = context.authorizer else {
-            return refuse(.securityDisabled, AuthorizationText.noAuthorizerOnBroker)
+        let authorizer: Authorizer
+        switch context.aclAuthorizer(requiring: .describe, disabledText: AuthorizationText.noAuthorizerOnBroker) {
+        case .success(let found): authorizer = found
+        case .failure(let refusal): return refuse(refusal.code, refusal.message)
         }
         var filter = AclBindingFilter(
             resourceType: AclResourceType(code: request.resourceTypeFilter), name: request.resourceNameFilter,

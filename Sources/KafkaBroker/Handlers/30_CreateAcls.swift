@@ -23,15 +23,12 @@ public struct CreateAclsHandler: RequestHandler {
         -> CreateAclsResponse
     {
         var response = CreateAclsResponse()
-        guard context.authorizeCluster(.alter) else {
+        let authorizer: Authorizer
+        switch context.aclAuthorizer(requiring: .alter, disabledText: AuthorizationText.noAuthorizer) {
+        case .success(let found): authorizer = found
+        case .failure(let refusal):
             response.results = request.creations.map { _ in
-                .init(errorCode: ErrorCode.clusterAuthorizationFailed.rawValue, errorMessage: AuthorizationText.cluster)
-            }
-            return response
-        }
-        guard let authorizer = context.authorizer else {
-            response.results = request.creations.map { _ in
-                .init(errorCode: ErrorCode.securityDisabled.rawValue, errorMessage: AuthorizationText.noAuthorizer)
+                .init(errorCode: refusal.code.rawValue, errorMessage: refusal.message)
             }
             return response
         }

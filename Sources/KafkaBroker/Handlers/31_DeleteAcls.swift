@@ -22,15 +22,12 @@ public struct DeleteAclsHandler: RequestHandler {
         -> DeleteAclsResponse
     {
         var response = DeleteAclsResponse()
-        guard context.authorizeCluster(.alter) else {
+        let authorizer: Authorizer
+        switch context.aclAuthorizer(requiring: .alter, disabledText: AuthorizationText.noAuthorizer) {
+        case .success(let found): authorizer = found
+        case .failure(let refusal):
             response.filterResults = request.filters.map { _ in
-                .init(errorCode: ErrorCode.clusterAuthorizationFailed.rawValue, errorMessage: AuthorizationText.cluster)
-            }
-            return response
-        }
-        guard let authorizer = context.authorizer else {
-            response.filterResults = request.filters.map { _ in
-                .init(errorCode: ErrorCode.securityDisabled.rawValue, errorMessage: AuthorizationText.noAuthorizer)
+                .init(errorCode: refusal.code.rawValue, errorMessage: refusal.message)
             }
             return response
         }
