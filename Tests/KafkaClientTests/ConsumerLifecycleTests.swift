@@ -132,11 +132,12 @@ import Testing
         await consumer.assign([partition])
         await consumer.seek(partition, to: 5)
         let start = ContinuousClock.now
-        // 3 s leaves the coordinator lookup and the commit time to go out on a loaded machine.
-        await consumer.close(timeout: .seconds(3))
+        // 8 s leaves the coordinator lookup and the commit time to go out even when other tests of this process
+        // keep the cooperative threads busy (openssl/keytool runs, PBKDF2 sweeps) for seconds.
+        await consumer.close(timeout: .seconds(8))
         let took = ContinuousClock.now - start
-        #expect(took >= .milliseconds(2900))
-        #expect(took < .seconds(5))
+        #expect(took >= .milliseconds(7900))
+        #expect(took < .seconds(11))
         // The last commit was really attempted (and left unanswered).
         #expect(coordinator.asked(.offsetCommit).count == 1)
         await broker.stop()
