@@ -17,12 +17,12 @@ import Testing
 
     /// A broker with SSL (no client auth), MTLS (SSL, ssl.client.auth=required) and SASL_SSL (PLAIN) listeners.
     func withBroker(_ body: (Listeners, TestCertificates) async throws -> Void) async throws {
-        let certificates = try TestCertificates.make()
+        let certificates = try await TestCertificates.make()
         defer { certificates.remove() }
-        try certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
-        try certificates.exportPKCS12("server", password: "store-pass")
-        try certificates.makeLeaf("client", subject: "/O=org/OU=test/CN=client", names: ["DNS:client"])
-        try certificates.makeLeaf("rogue", subject: "/CN=rogue", names: ["DNS:rogue"], authority: "rogue-ca")
+        try await certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
+        try await certificates.exportPKCS12("server", password: "store-pass")
+        try await certificates.makeLeaf("client", subject: "/O=org/OU=test/CN=client", names: ["DNS:client"])
+        try await certificates.makeLeaf("rogue", subject: "/CN=rogue", names: ["DNS:rogue"], authority: "rogue-ca")
         let config = try BrokerConfig(values: [
             "listeners": "SSL://127.0.0.1:0,MTLS://127.0.0.1:0,SASL_SSL://127.0.0.1:0", "node.id": "1", "log.dirs": "/logs",
             "listener.security.protocol.map": "SSL:SSL,MTLS:SSL,SASL_SSL:SASL_SSL",
@@ -113,10 +113,10 @@ import Testing
     }
 
     @Test func aWrongKeystorePasswordStopsStartUp() async throws {
-        let certificates = try TestCertificates.make()
+        let certificates = try await TestCertificates.make()
         defer { certificates.remove() }
-        try certificates.makeLeaf("server", names: ["IP:127.0.0.1"])
-        try certificates.exportPKCS12("server", password: "store-pass")
+        try await certificates.makeLeaf("server", names: ["IP:127.0.0.1"])
+        try await certificates.exportPKCS12("server", password: "store-pass")
         let config = try BrokerConfig(values: [
             "listeners": "SSL://127.0.0.1:0", "node.id": "1", "log.dirs": "/logs", "ssl.keystore.type": "PKCS12",
             "ssl.keystore.location": certificates.path("server.p12"), "ssl.keystore.password": "wrong-pass",

@@ -11,11 +11,11 @@ import Testing
 @Suite(.serialized) final class SecureConnectionTests {
     let certificates: TestCertificates
 
-    init() throws {
-        certificates = try TestCertificates.make()
-        try certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
-        try certificates.makeLeaf("elsewhere", subject: "/CN=elsewhere.example", names: ["DNS:elsewhere.example"])
-        try certificates.makeLeaf("rogue", names: ["DNS:localhost", "IP:127.0.0.1"], authority: "rogue-ca")
+    init() async throws {
+        certificates = try await TestCertificates.make()
+        try await certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
+        try await certificates.makeLeaf("elsewhere", subject: "/CN=elsewhere.example", names: ["DNS:elsewhere.example"])
+        try await certificates.makeLeaf("rogue", names: ["DNS:localhost", "IP:127.0.0.1"], authority: "rogue-ca")
     }
 
     deinit { certificates.remove() }
@@ -101,7 +101,7 @@ import Testing
 
     @Test func pkcs12TruststoreFromKeytoolConnects() async throws {
         // JDK 9+ keytool writes PKCS12 (AES, PBKDF2) by default; client.properties often still say JKS.
-        try certificates.makePKCS12Truststore("truststore.jks", certificate: "ca.pem", password: "changeit")
+        try await certificates.makePKCS12Truststore("truststore.jks", certificate: "ca.pem", password: "changeit")
         let broker = try await startBroker(tls: "server")
         let settings = properties(broker, [
             "security.protocol": "SSL", "ssl.truststore.type": "JKS",

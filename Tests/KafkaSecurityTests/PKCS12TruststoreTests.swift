@@ -8,9 +8,9 @@ import Testing
 @Suite(.serialized) final class PKCS12TruststoreTests {
     let certificates: TestCertificates
 
-    init() throws {
-        certificates = try TestCertificates.make()
-        try certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
+    init() async throws {
+        certificates = try await TestCertificates.make()
+        try await certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
     }
 
     deinit { certificates.remove() }
@@ -35,19 +35,19 @@ import Testing
     }
 
     /// What `openssl pkcs12 -info` says about a store's algorithms (the MAC and the encryption lines).
-    private func algorithms(_ store: String, password: String) throws -> String {
-        try certificates.run("openssl", "pkcs12", "-info", "-in", store, "-passin", "pass:\(password)", "-nokeys", "-noout")
+    private func algorithms(_ store: String, password: String) async throws -> String {
+        try await certificates.run("openssl", "pkcs12", "-info", "-in", store, "-passin", "pass:\(password)", "-nokeys", "-noout")
     }
 
-    private func opensslExport(_ store: String, _ options: [String], password: String = "changeit") throws {
-        try certificates.run(
+    private func opensslExport(_ store: String, _ options: [String], password: String = "changeit") async throws {
+        try await certificates.run(
             "openssl", arguments: ["pkcs12", "-export", "-nokeys", "-in", "ca.pem", "-out", store] + options
                 + ["-passout", "pass:\(password)"])
     }
 
-    @Test func keytoolDefaultStoreIsPBES2AndLoads() throws {
-        try certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
-        let info = try algorithms("ts.p12", password: "changeit")
+    @Test func keytoolDefaultStoreIsPBES2AndLoads() async throws {
+        try await certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
+        let info = try await algorithms("ts.p12", password: "changeit")
         #expect(info.contains("PBES2, PBKDF2, AES-256-CBC"), "JDK 17 keytool default changed: \(info)")
         #expect(info.contains("MAC: sha256"))
 
@@ -66,8 +66,8 @@ import Testing
             ]) == expected)
     }
 
-    @Test func pkcs12UnderAJKSNameWithJKSTypeIsDetected() throws {
-        try certificates.makePKCS12Truststore("truststore.jks", certificate: "ca.pem", password: "changeit", explicitType: true)
+    @Test func pkcs12UnderAJKSNameWithJKSTypeIsDetected() async throws {
+        try await certificates.makePKCS12Truststore("truststore.jks", certificate: "ca.pem", password: "changeit", explicitType: true)
         let settings = try TLSSettings(properties: [
             "ssl.truststore.type": "JKS", "ssl.truststore.location": path("truststore.jks"),
             "ssl.truststore.password": "changeit",
@@ -76,7 +76,7 @@ import Testing
         #expect(try settings.makeClientConfiguration().trustRoots == .certificates(settings.trustRoots ?? []))
     }
 
-    @Test func opensslExportsWithAESLoad() throws {
+    @Test func opensslExportsWithAESLoad() async throws {
         // Two CAs in one store, in file order.
         let both = try String(contentsOfFile: path("ca.pem"), encoding: .utf8)
             + String(contentsOfFile: path("rogue-ca.pem"), encoding: .utf8)
@@ -89,8 +89,8 @@ import Testing
             ("aes192-sha512mac.p12", ["-certpbe", "AES-192-CBC", "-macalg", "sha512"], "AES-192-CBC"),
         ]
         for (store, options, cipher) in variants {
-            try opensslExport(store, options)
-            #expect(try algorithms(store, password: "changeit").contains(cipher))
+            try await opensslExport(store, options)
+            #expect(try await algorithms(store, password: "changeit").contains(cipher))
             #expect(
                 try roots([
                     "ssl.truststore.type": "PKCS12", "ssl.truststore.location": path(store),
@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test func javaAlgorithmChoicesLoad() throws {
+    @Test func javaAlgorithmChoicesLoad() async throws {
         // Other PBKDF2 PRFs and MAC digests, as keytool writes them on request.
         let choices = [
             ("sha1.p12", "PBEWithHmacSHA1AndAES_128", "HmacPBESHA1", "PRF hmacWithSHA1"),
@@ -107,18 +107,18 @@ import Testing
             ("sha384.p12", "PBEWithHmacSHA384AndAES_256", "HmacPBESHA384", "PRF hmacWithSHA384"),
         ]
         for (store, encryption, mac, prf) in choices {
-            try certificates.makePKCS12Truststore(
+            try await certificates.makePKCS12Truststore(
                 store, certificate: "ca.pem", password: "changeit",
                 javaOptions: ["-Dkeystore.pkcs12.certProtectionAlgorithm=\(encryption)", "-Dkeystore.pkcs12.macAlgorithm=\(mac)"])
-            #expect(try algorithms(store, password: "changeit").contains(prf))
+            #expect(try await algorithms(store, password: "changeit").contains(prf))
             #expect(
                 try roots(["ssl.truststore.location": path(store), "ssl.truststore.password": "changeit"])
                     == [try der("ca.pem")], "\(store)")
         }
     }
 
-    @Test func unencryptedCertificateBagsLoadWithoutAPassword() throws {
-        try certificates.makePKCS12Truststore(
+    @Test func unencryptedCertificateBagsLoadWithoutAPassword() async throws {
+        try await certificates.makePKCS12Truststore(
             "plain.p12", certificate: "ca.pem", password: "changeit",
             javaOptions: ["-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-Dkeystore.pkcs12.macAlgorithm=NONE"])
         let expected = [try der("ca.pem")]
@@ -126,7 +126,7 @@ import Testing
         #expect(try roots(["ssl.truststore.location": path("plain.p12"), "ssl.truststore.password": "anything"]) == expected)
 
         // openssl's -certpbe NONE keeps a MAC: checked with a password, skipped without one (as Java does).
-        try opensslExport("plain-mac.p12", ["-certpbe", "NONE"])
+        try await opensslExport("plain-mac.p12", ["-certpbe", "NONE"])
         #expect(try roots(["ssl.truststore.location": path("plain-mac.p12")]) == expected)
         #expect(
             try roots(["ssl.truststore.location": path("plain-mac.p12"), "ssl.truststore.password": "changeit"]) == expected)
@@ -135,16 +135,16 @@ import Testing
                 "keystore was tampered with, or password was incorrect"))
     }
 
-    @Test func encryptedStoreWithoutAPasswordSaysSo() throws {
-        try certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
+    @Test func encryptedStoreWithoutAPasswordSaysSo() async throws {
+        try await certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
         #expect(
             loadError(["ssl.truststore.type": "PKCS12", "ssl.truststore.location": path("ts.p12")])
                 == "Failed to load SSL truststore \(path("ts.p12")) of type PKCS12: "
                 + "the store is protected by a password and none is set")
     }
 
-    @Test func wrongPasswordIsOneLineWithoutThePassword() throws {
-        try certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
+    @Test func wrongPasswordIsOneLineWithoutThePassword() async throws {
+        try await certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
         let wrong = loadError([
             "ssl.truststore.type": "PKCS12", "ssl.truststore.location": path("ts.p12"),
             "ssl.truststore.password": "wrong-pass",
@@ -156,8 +156,8 @@ import Testing
         #expect(!wrong.contains("\n"))
     }
 
-    @Test func tamperedAndTruncatedStoresFail() throws {
-        try certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
+    @Test func tamperedAndTruncatedStoresFail() async throws {
+        try await certificates.makePKCS12Truststore("ts.p12", certificate: "ca.pem", password: "changeit")
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path("ts.p12"))))
         // Flip one byte at several places: inside the encrypted certificates, the MAC, the salts.
         for offset in [bytes.count / 3, bytes.count / 2, bytes.count - 3] {
@@ -193,10 +193,10 @@ import Testing
                 "not a JKS keystore (no 0xFEEDFEED magic number) and not PKCS12 or PEM either"))
     }
 
-    @Test func everySingleByteChangeFailsCleanly() throws {
+    @Test func everySingleByteChangeFailsCleanly() async throws {
         // One iteration keeps the sweep fast; every offset, with and without a password, must give one line or
         // (for bytes no check covers, e.g. without a password) still parse, never trap.
-        try opensslExport("fast.p12", ["-iter", "1"])
+        try await opensslExport("fast.p12", ["-iter", "1"])
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path("fast.p12"))))
         let store = path("mutated.p12")
         for offset in bytes.indices {
@@ -213,14 +213,14 @@ import Testing
         }
     }
 
-    @Test func legacyEncryptionIsRefusedWithTheFix() throws {
+    @Test func legacyEncryptionIsRefusedWithTheFix() async throws {
         let legacy: [(String, [String], String)] = [
             ("rc2.p12", ["-legacy"], "pbeWithSHAAnd40BitRC2-CBC"),
             ("3des.p12", ["-certpbe", "PBE-SHA1-3DES"], "pbeWithSHAAnd3-KeyTripleDES-CBC"),
         ]
         for (store, options, name) in legacy {
             do {
-                try opensslExport(store, options)
+                try await opensslExport(store, options)
             } catch {
                 // An openssl without the legacy provider cannot write the file; nothing to read then.
                 print("skipped \(store): \(error)")
@@ -239,9 +239,9 @@ import Testing
         }
     }
 
-    @Test func keystoresServeAsTruststores() throws {
+    @Test func keystoresServeAsTruststores() async throws {
         // A PKCS12 keystore (key, leaf, CA) used as a truststore: its certificates, its key untouched.
-        try certificates.exportPKCS12("server", password: "store-secret")
+        try await certificates.exportPKCS12("server", password: "store-secret")
         let trusted = try roots([
             "ssl.truststore.type": "PKCS12", "ssl.truststore.location": path("server.p12"),
             "ssl.truststore.password": "store-secret",
@@ -250,7 +250,7 @@ import Testing
 
         // An older writer's keystore (RC2 certificates, 3DES key): BoringSSL reads it since it holds a key.
         do {
-            try certificates.run(
+            try await certificates.run(
                 "openssl", "pkcs12", "-export", "-legacy", "-in", "server.pem", "-inkey", "server.key", "-certfile",
                 "ca.pem", "-out", "legacy-server.p12", "-passout", "pass:store-secret")
             let legacy = try roots([
@@ -263,8 +263,8 @@ import Testing
         }
     }
 
-    @Test func pkcs12KeystoreTypedJKSIsDetected() throws {
-        try certificates.exportPKCS12("server", password: "store-secret")
+    @Test func pkcs12KeystoreTypedJKSIsDetected() async throws {
+        try await certificates.exportPKCS12("server", password: "store-secret")
         let settings = try TLSSettings(properties: [
             "ssl.keystore.type": "JKS", "ssl.keystore.location": path("server.p12"),
             "ssl.keystore.password": "store-secret",

@@ -8,9 +8,9 @@ import Testing
 @Suite(.serialized) final class TLSSettingsTests {
     let certificates: TestCertificates
 
-    init() throws {
-        certificates = try TestCertificates.make()
-        try certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
+    init() async throws {
+        certificates = try await TestCertificates.make()
+        try await certificates.makeLeaf("server", names: ["DNS:localhost", "IP:127.0.0.1"])
     }
 
     deinit { certificates.remove() }
@@ -30,7 +30,7 @@ import Testing
         }
     }
 
-    @Test func defaultsUseSystemRootsAndVerifyHostNames() throws {
+    @Test func defaultsUseSystemRootsAndVerifyHostNames() async throws {
         let settings = try TLSSettings(properties: [:])
         #expect(settings.trustRoots == nil)
         #expect(settings.privateKey == nil)
@@ -42,7 +42,7 @@ import Testing
         #expect(configuration.maximumTLSVersion == .tlsv13)
     }
 
-    @Test func emptyEndpointIdentificationDisablesHostNameChecks() throws {
+    @Test func emptyEndpointIdentificationDisablesHostNameChecks() async throws {
         let settings = try TLSSettings(properties: ["ssl.endpoint.identification.algorithm": ""])
         #expect(!settings.verifiesHostName)
         #expect(try settings.makeClientConfiguration().certificateVerification == .noHostnameVerification)
@@ -51,7 +51,7 @@ import Testing
                 "Invalid value ldaps for configuration ssl.endpoint.identification.algorithm"))
     }
 
-    @Test func enabledProtocolsBoundTheVersions() throws {
+    @Test func enabledProtocolsBoundTheVersions() async throws {
         let settings = try TLSSettings(properties: ["ssl.enabled.protocols": "TLSv1.3", "ssl.protocol": "TLSv1.3"])
         #expect(settings.minimumVersion == .tlsv13)
         #expect(settings.maximumVersion == .tlsv13)
@@ -59,7 +59,7 @@ import Testing
         #expect(loadError(["ssl.protocol": "TLSv9"]).contains("Invalid value TLSv9 for configuration ssl.protocol"))
     }
 
-    @Test func pemTruststoreFileAndInlineCertificates() throws {
+    @Test func pemTruststoreFileAndInlineCertificates() async throws {
         let fromFile = try TLSSettings(properties: [
             "ssl.truststore.type": "PEM", "ssl.truststore.location": path("ca.pem"),
         ])
@@ -73,8 +73,8 @@ import Testing
         #expect(try inline.makeClientConfiguration().trustRoots == .certificates(inline.trustRoots ?? []))
     }
 
-    @Test func pemKeystoreWithEncryptedKey() throws {
-        try certificates.encryptKey("server", password: "key-secret")
+    @Test func pemKeystoreWithEncryptedKey() async throws {
+        try await certificates.encryptKey("server", password: "key-secret")
         let chain = try String(contentsOfFile: path("server.pem"), encoding: .utf8)
         let key = try String(contentsOfFile: path("server-encrypted.key"), encoding: .utf8)
         try Data((key + chain).utf8).write(to: URL(fileURLWithPath: path("server-keystore.pem")))
@@ -105,8 +105,8 @@ import Testing
         #expect(missing.contains("the private key is encrypted and ssl.key.password is not set"))
     }
 
-    @Test func pkcs12KeystoreAndWrongPassword() throws {
-        try certificates.exportPKCS12("server", password: "store-secret")
+    @Test func pkcs12KeystoreAndWrongPassword() async throws {
+        try await certificates.exportPKCS12("server", password: "store-secret")
         let settings = try TLSSettings(properties: [
             "ssl.keystore.type": "PKCS12", "ssl.keystore.location": path("server.p12"),
             "ssl.keystore.password": "store-secret",
@@ -124,8 +124,8 @@ import Testing
         #expect(!wrong.contains("guess"))
     }
 
-    @Test func jksTruststoreMadeByKeytool() throws {
-        try certificates.makeJKSTruststore("truststore.jks", certificate: "ca.pem", password: "changeit")
+    @Test func jksTruststoreMadeByKeytool() async throws {
+        try await certificates.makeJKSTruststore("truststore.jks", certificate: "ca.pem", password: "changeit")
         // No ssl.truststore.type: Kafka's default is JKS.
         let settings = try TLSSettings(properties: [
             "ssl.truststore.location": path("truststore.jks"), "ssl.truststore.password": "changeit",
@@ -144,8 +144,8 @@ import Testing
         #expect(!wrong.contains("wrong-pass"))
     }
 
-    @Test func tamperedJKSFailsTheIntegrityCheck() throws {
-        try certificates.makeJKSTruststore("truststore.jks", certificate: "ca.pem", password: "changeit")
+    @Test func tamperedJKSFailsTheIntegrityCheck() async throws {
+        try await certificates.makeJKSTruststore("truststore.jks", certificate: "ca.pem", password: "changeit")
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path("truststore.jks"))))
         bytes[bytes.count / 2] ^= 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: path("tampered.jks")))
@@ -156,9 +156,9 @@ import Testing
         #expect(loadError(["ssl.truststore.location": path("short.jks")]).contains("the JKS file is truncated"))
     }
 
-    @Test func jksKeystoreGetsTheConversionHint() throws {
-        try certificates.exportPKCS12("server", password: "store-secret")
-        try certificates.makeJKSKeystore("keystore.jks", fromPKCS12: "server", password: "store-secret")
+    @Test func jksKeystoreGetsTheConversionHint() async throws {
+        try await certificates.exportPKCS12("server", password: "store-secret")
+        try await certificates.makeJKSKeystore("keystore.jks", fromPKCS12: "server", password: "store-secret")
         let error = loadError([
             "ssl.keystore.location": path("keystore.jks"), "ssl.keystore.password": "store-secret",
         ])
@@ -169,7 +169,7 @@ import Testing
         #expect(!error.contains("store-secret"))
     }
 
-    @Test func unreadableStoresNameTheFileAndTheReason() throws {
+    @Test func unreadableStoresNameTheFileAndTheReason() async throws {
         #expect(
             loadError(["ssl.truststore.location": path("missing.jks")])
                 == "Failed to load SSL truststore \(path("missing.jks")): no such file")
@@ -185,8 +185,8 @@ import Testing
             "a listener without a keystore must be refused")
     }
 
-    @Test func prefixedKeysWinOverUnprefixedOnes() throws {
-        try certificates.makeJKSTruststore("truststore.jks", certificate: "ca.pem", password: "changeit")
+    @Test func prefixedKeysWinOverUnprefixedOnes() async throws {
+        try await certificates.makeJKSTruststore("truststore.jks", certificate: "ca.pem", password: "changeit")
         let settings = try TLSSettings(
             properties: [
                 "listener.name.ssl.ssl.truststore.location": path("truststore.jks"),
