@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaSecurity", nioCore, nioPosix, nioSSL,
                 nioConcurrency, .product(name: "NIOTLS", package: "swift-nio"), logging,
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         .target(
