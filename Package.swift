@@ -40,6 +40,8 @@ let package = Package(
     targets: [
         // C: hardware CRC32C with a portable fallback, and the system compression/line-editing libraries.
         .target(name: "CCRC32C"),
+        // mallopt for the console producer (glibc's malloc.h is not in Swift's Glibc module).
+        .target(name: "CMallocTuning"),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
@@ -67,6 +69,7 @@ let package = Package(
             dependencies: [
                 "KafkaProperties", "KafkaProtocol", "KafkaCompression", "KafkaSecurity", nioCore, nioPosix, nioSSL,
                 nioConcurrency, .product(name: "NIOTLS", package: "swift-nio"), logging,
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         .target(
@@ -101,7 +104,8 @@ let package = Package(
 
         // Shipped binaries.
         .executableTarget(name: "kafka-topics", dependencies: ["KafkaTools", argumentParser]),
-        .executableTarget(name: "kafka-console-producer", dependencies: ["KafkaTools", argumentParser]),
+        .executableTarget(
+            name: "kafka-console-producer", dependencies: ["KafkaTools", "CMallocTuning", argumentParser]),
         .executableTarget(name: "kafka-console-consumer", dependencies: ["KafkaTools", argumentParser]),
         .executableTarget(name: "kafka-consumer-groups", dependencies: ["KafkaTools", argumentParser]),
         .executableTarget(name: "kafka-configs", dependencies: ["KafkaTools", argumentParser]),

@@ -58,6 +58,35 @@ import Testing
         }
     }
 
+    /// buffer.memory counts batch buffers (Java's BufferPool): with room for three batches, a stream of records
+    /// many times that size still goes, in order, and every record is told its own offset exactly once.
+    @Test func aSmallBufferMemoryStillDeliversAGroupInOrder() async throws {
+        try await InProcessBroker.with { broker in
+            let producer = try await KafkaProducer(properties: [
+                "bootstrap.servers": broker.bootstrap, "batch.size": "4096", "buffer.memory": "12288",
+                "linger.ms": "1000",
+            ])
+            let count = 5000
+            let records = (0..<count).map { index in
+                ProducerRecord(topic: "small-pool", partition: 0, value: ByteBuffer(string: "record-\(index)"))
+            }
+            let offsets = NIOLockedValueBox<[Int: Int64]>([:])
+            let duplicates = NIOLockedValueBox(0)
+            await producer.send(contentsOf: records) { index, result in
+                let offset = (try? result.get().offset) ?? -2
+                offsets.withLockedValue {
+                    if $0.updateValue(offset, forKey: index) != nil { duplicates.withLockedValue { $0 += 1 } }
+                }
+            }
+            await producer.flush()
+            let seen = offsets.withLockedValue { $0 }
+            #expect(duplicates.withLockedValue { $0 } == 0)
+            #expect(seen.count == count)
+            #expect((0..<count).allSatisfy { seen[$0] == Int64($0) })
+            await producer.close()
+        }
+    }
+
     @Test func rejectsConflictingExplicitIdempotenceAndShortDeliveryTimeout() throws {
         #expect(throws: KafkaClientError.self) {
             try ProducerConfig(properties: ["bootstrap.servers": "h:1", "enable.idempotence": "true", "acks": "1"])

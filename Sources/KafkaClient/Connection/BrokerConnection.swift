@@ -149,10 +149,13 @@ public final class BrokerConnection: Sendable {
 
     /// Writes the request at once and returns its pending answer: requests dispatched one after another are on
     /// the wire in that order (what an idempotent producer's sequence numbers need), whoever awaits them.
-    public func dispatch<Request: KafkaRequest>(_ request: Request, version: Int16, timeoutMs: Int64) throws
-        -> PendingResponse<Request.Response>
-    {
-        let frame = try Self.encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+    /// `sizeHint` sizes the frame's buffer up front (a Produce request knows its batches' sizes), sparing the copies
+    /// of a buffer that grows from 256 bytes.
+    public func dispatch<Request: KafkaRequest>(
+        _ request: Request, version: Int16, timeoutMs: Int64, sizeHint: Int = 256
+    ) throws -> PendingResponse<Request.Response> {
+        let frame = try Self.encode(
+            request, version: version, clientId: clientId, allocator: channel.allocator, capacity: sizeHint)
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
         channel.writeAndFlush(
             OutgoingRequest(
@@ -163,10 +166,11 @@ public final class BrokerConnection: Sendable {
     }
 
     /// Writes a request that gets no answer (Produce with acks=0) at once; the future completes once written.
-    public func dispatchWithoutResponse<Request: KafkaRequest>(_ request: Request, version: Int16) throws
-        -> EventLoopFuture<ByteBuffer>
+    public func dispatchWithoutResponse<Request: KafkaRequest>(_ request: Request, version: Int16, sizeHint: Int = 256)
+        throws -> EventLoopFuture<ByteBuffer>
     {
-        let frame = try Self.encode(request, version: version, clientId: clientId, allocator: channel.allocator)
+        let frame = try Self.encode(
+            request, version: version, clientId: clientId, allocator: channel.allocator, capacity: sizeHint)
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
         channel.writeAndFlush(
             OutgoingRequest(frame: frame, expectsResponse: false, timeout: .seconds(3600), response: promise),
@@ -197,9 +201,9 @@ public final class BrokerConnection: Sendable {
     }
 
     static func encode<Request: KafkaRequest>(
-        _ request: Request, version: Int16, clientId: String?, allocator: ByteBufferAllocator
+        _ request: Request, version: Int16, clientId: String?, allocator: ByteBufferAllocator, capacity: Int = 256
     ) throws -> ByteBuffer {
-        var frame = allocator.buffer(capacity: 256)
+        var frame = allocator.buffer(capacity: capacity)
         // The correlation id is a placeholder; the channel handler numbers frames in the order they are written.
         try KafkaFrames.encodeRequest(request, version: version, correlationId: 0, clientId: clientId, into: &frame)
         return frame

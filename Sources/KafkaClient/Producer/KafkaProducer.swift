@@ -36,7 +36,7 @@ public final class KafkaProducer: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             Task {
                 do {
-                    try await engine.append(record, completion: .continuation(continuation))
+                    try await engine.append(record, completion: .continuation(ContinuationBox(continuation)))
                 } catch {
                     continuation.resume(throwing: error)
                 }

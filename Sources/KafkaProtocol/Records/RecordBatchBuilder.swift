@@ -12,14 +12,32 @@ public struct RecordBatchBuilder: Sendable {
     @usableFromInline var baseTimestamp: Int64?
     @usableFromInline var maxTimestamp: Int64 = -1
 
+    /// `capacity` (the whole batch, header included) allocates the buffer up front, with the header's 61 bytes kept
+    /// in front of the records so that `takeBatch` finishes an uncompressed batch where it is, without a copy.
     public init(
         codec: CompressionCodec = .none, producerId: Int64 = -1, producerEpoch: Int16 = -1, baseSequence: Int32 = -1,
-        isTransactional: Bool = false, isControl: Bool = false, baseOffset: Int64 = 0, partitionLeaderEpoch: Int32 = -1
+        isTransactional: Bool = false, isControl: Bool = false, baseOffset: Int64 = 0, partitionLeaderEpoch: Int32 = -1,
+        capacity: Int = 0
     ) {
         header = RecordBatchHeader(
             baseOffset: baseOffset, partitionLeaderEpoch: partitionLeaderEpoch,
             attributes: RecordBatchAttributes(codec: codec, isTransactional: isTransactional, isControl: isControl),
             producerId: producerId, producerEpoch: producerEpoch, baseSequence: baseSequence)
+        if capacity > 0 {
+            section = ByteBufferAllocator().buffer(capacity: max(capacity, RecordBatchHeader.size))
+            section.writeRepeatingByte(0, count: RecordBatchHeader.size)
+            section.moveReaderIndex(forwardBy: RecordBatchHeader.size)
+        }
+    }
+
+    /// A builder that writes into `buffer` (cleared first), e.g. the bytes of a batch already sent: a producer
+    /// reuses its batch buffers instead of allocating one per batch.
+    public init(codec: CompressionCodec = .none, reusing buffer: ByteBuffer) {
+        self.init(codec: codec)
+        section = buffer
+        section.clear()
+        section.writeRepeatingByte(0, count: RecordBatchHeader.size)
+        section.moveReaderIndex(forwardBy: RecordBatchHeader.size)
     }
 
     public var isEmpty: Bool { recordCount == 0 }
@@ -47,14 +65,27 @@ public struct RecordBatchBuilder: Sendable {
         guard let bodyLength = Int32(exactly: bodySize) else {
             throw RecordBatchError.invalidSize(what: "record size", value: bodySize)
         }
-        section.writeVarint(bodyLength)
-        section.writeInteger(Int8(0))
-        section.writeVarlong(timestampDelta)
-        section.writeVarint(offsetDelta)
-        section.writeNullableRecordField(key)
-        section.writeNullableRecordField(value)
-        section.writeVarint(Int32(truncatingIfNeeded: headers.count))
-        for header in headers { section.writeRecordHeader(header) }
+        let total = ByteBuffer.varintSize(bodyLength) + bodySize
+        // One raw write for the whole record: a ByteBuffer call per field (and per varint byte) checks bounds and
+        // uniqueness each time, which dominated producing small records.
+        section.writeWithUnsafeMutableBytes(minimumWritableBytes: total) { free in
+            guard let base = free.baseAddress else { return 0 }
+            var writer = RawFieldWriter(base)
+            writer.varint(bodyLength)
+            writer.byte(0)
+            writer.varlong(timestampDelta)
+            writer.varint(offsetDelta)
+            writer.nullableField(key)
+            writer.nullableField(value)
+            writer.varint(Int32(truncatingIfNeeded: headers.count))
+            for header in headers {
+                writer.varint(Int32(truncatingIfNeeded: header.key.readableBytes))
+                writer.bytes(header.key)
+                writer.nullableField(header.value)
+            }
+            assert(writer.offset == total, "record size computed as \(total), written \(writer.offset)")
+            return writer.offset
+        }
         baseTimestamp = base
         maxTimestamp = recordCount == 0 ? timestamp : max(maxTimestamp, timestamp)
         recordCount += 1
@@ -82,6 +113,31 @@ public struct RecordBatchBuilder: Sendable {
             encoded = try compressor(section, codec)
         }
         try RecordBatch.write(header: header, encodedSection: encoded, recordCount: recordCount, into: &buffer)
+    }
+
+    /// The encoded batch, as `write(into:)` would append it; the builder's records go with it (do not append or
+    /// build again). An uncompressed batch built with a `capacity` is finished in the builder's own buffer (header
+    /// and CRC filled in, records not copied); otherwise it is written into a new buffer.
+    public mutating func takeBatch(compressor: RecordsCompressor? = nil) throws -> ByteBuffer {
+        let uncompressed = header.attributes.codec.map { $0 == CompressionCodec.none } ?? false
+        guard uncompressed, section.readerIndex >= RecordBatchHeader.size else {
+            var bytes = ByteBuffer()
+            try write(into: &bytes, compressor: compressor)
+            section = ByteBuffer()
+            return bytes
+        }
+        var fixedHeader = finalHeader
+        fixedHeader.magic = RecordBatchHeader.magic
+        var batch = section
+        section = ByteBuffer()  // `batch` is now the only reference: no copy on the writes below
+        let end = batch.writerIndex
+        let start = batch.readerIndex - RecordBatchHeader.size
+        batch.moveReaderIndex(to: start)
+        batch.moveWriterIndex(to: start)
+        fixedHeader.write(into: &batch)
+        batch.moveWriterIndex(to: end)
+        try batch.finishRecordBatch(startingAt: start, recordCount: recordCount)
+        return batch
     }
 
     public func build(compressor: RecordsCompressor? = nil) throws -> RecordBatch {

@@ -23,7 +23,8 @@ struct ChunkedInput: ConsoleInput {
     private var carried = 0
     private var finished = false
 
-    init(fd: Int32 = 0, readSize: Int = 1 << 20) {
+    /// 256 KiB reads: a few thousand lines each, and the buffer stays small next to the producer's batches.
+    init(fd: Int32 = 0, readSize: Int = 1 << 18) {
         self.fd = fd
         self.readSize = readSize
         buffer = ByteBufferAllocator().buffer(capacity: readSize)

@@ -38,6 +38,34 @@ import Testing
         #expect(records.map(\.encodedSize).reduce(0, +) == batch.sizeInBytes - RecordBatchHeader.size)
     }
 
+    @Test func takeBatchFinishesInPlaceWithTheSameBytesAsWrite() throws {
+        for capacity in [0, 64, 16384] {
+            var builder = RecordBatchBuilder(producerId: 7, producerEpoch: 1, baseSequence: 5, capacity: capacity)
+            for index in 0..<50 {
+                try builder.append(
+                    key: index % 3 == 0 ? nil : ByteBuffer(string: "k\(index)"),
+                    value: ByteBuffer(repeating: UInt8(index), count: index * 7),
+                    headers: index % 5 == 0 ? [RecordHeader(key: "h", value: "v")] : [], timestamp: 1_000 + Int64(index))
+            }
+            var expected = ByteBuffer()
+            try builder.write(into: &expected)
+            let size = builder.uncompressedSizeInBytes
+            let taken = try builder.takeBatch()
+            #expect(taken == expected)
+            #expect(taken.readableBytes == size)
+            #expect(try RecordBatch(bytes: taken).crcIsValid)
+        }
+    }
+
+    @Test func takeBatchCompressesThroughTheCompressor() throws {
+        var builder = RecordBatchBuilder(codec: .lz4, capacity: 4096)
+        try builder.append(key: nil, value: ByteBuffer(string: "x"), timestamp: 1)
+        var expected = ByteBuffer()
+        let identity: RecordsCompressor = { section, _ in section }
+        try builder.write(into: &expected, compressor: identity)
+        #expect(try builder.takeBatch(compressor: identity) == expected)
+    }
+
     @Test func anEmptyBuilderMakesAnEmptyBatch() throws {
         let batch = try RecordBatchBuilder().build()
         #expect(batch.header.recordCount == 0)
