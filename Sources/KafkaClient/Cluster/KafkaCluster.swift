@@ -112,21 +112,24 @@ public actor KafkaCluster {
     /// until one answers. Keeps trying until `deadline`, then names the addresses and the last failure.
     public func anyConnection(deadline: ContinuousClock.Instant) async throws -> BrokerConnection {
         if let open = connections.values.first(where: { $0.isActive }) { return open }
-        var lastFailure = "no connection attempt finished"
+        var lastFailure: String?
         while true {
             for address in candidateAddresses() {
                 do {
                     return try await connection(to: address, deadline: deadline)
                 } catch let error as KafkaClientError {
                     guard case .connectionFailed(_, let reason) = error else { throw error }
-                    lastFailure = reason
+                    // An attempt the overall deadline cut short ("Connect timeout (1 ms)") says less than the
+                    // reason an earlier attempt ended with (refused, unresolvable host).
+                    if lastFailure == nil || ContinuousClock.now < deadline { lastFailure = reason }
                 }
                 if ContinuousClock.now >= deadline { break }
             }
             let backoff = Duration.milliseconds(config.retryBackoffMs)
             if ContinuousClock.now + backoff >= deadline {
                 throw KafkaClientError.bootstrapUnreachable(
-                    servers: config.bootstrapServers.map(\.description), reason: lastFailure)
+                    servers: config.bootstrapServers.map(\.description),
+                    reason: lastFailure ?? "no connection attempt finished")
             }
             try await Task.sleep(for: backoff)
         }
